@@ -1,0 +1,84 @@
+# Project Nexus: the two commands a newcomer needs are `make serve` and `make test`.
+# Everything installs into .venv (Python) and node_modules (npm); nothing global.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SITE   ?= site
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates that default to "now" use the last commit's time instead.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+
+.PHONY: serve check test test-fast lint build example test-example test-services \
+        bench bench-scale offline clean help
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.tools: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	@touch $@
+
+$(VENV)/.example: examples/jobboard/requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r examples/jobboard/requirements-test.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+serve: $(VENV)/.site  ## Preview the hub with live reload at http://127.0.0.1:8000/
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site  ## Strict build into site/
+	$(BIN)/python -m checks build --site-dir $(SITE)
+
+check: $(VENV)/.tools  ## Fast gate, no browser: page checks, strict build, linters
+	$(BIN)/python -m checks pages
+	$(BIN)/python -m checks build --site-dir $(SITE)
+	$(MAKE) --no-print-directory lint
+
+lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
+	$(BIN)/codespell
+	$(BIN)/pymarkdown --config .pymarkdown.json scan --recurse docs
+	$(BIN)/yamllint --strict .
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/zizmor --offline --no-progress .github/workflows
+
+test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, then hub, browser and example tests
+	$(BIN)/python -m pytest
+	cd examples/jobboard && ../../$(BIN)/python -m pytest -q
+	cd examples && ../$(BIN)/python -m pytest -q python shell
+
+test-fast: $(VENV)/.tools  ## Hub tests without the browser
+	$(BIN)/python -m pytest -m "not browser"
+
+example: $(VENV)/.example  ## Run the Job Board API at http://127.0.0.1:8001/api/
+	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/run
+
+test-example: $(VENV)/.example  ## The example's embedded test tier only
+	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/test
+
+test-services: $(VENV)/.example  ## The example against real PostgreSQL, Redis and RabbitMQ
+	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/test-services
+
+offline: $(VENV)/.site  ## Offline copy of the hub: site-offline/ and project-nexus-offline.zip
+	$(BIN)/python scripts/offline.py
+
+bench: check node_modules/.installed  ## Lighthouse, bytes, search latency and index size
+	$(BIN)/python scripts/bench.py
+
+bench-scale: $(VENV)/.tools  ## Build time at 500, 1000 and 2000 synthetic pages
+	$(BIN)/python scripts/bench_scale.py
+
+clean:  ## Remove build output (keeps .venv and node_modules)
+	rm -rf $(SITE) site-offline project-nexus-offline.zip .pytest_cache

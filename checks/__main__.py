@@ -1,0 +1,42 @@
+"""Run the hub's content checks: `python -m checks` (pages) or `python -m checks build` (strict build).
+
+Problems print as `file:line: message`; under GitHub Actions they are also printed as
+`::error file=...,line=...::` so they appear on the pull request's changed lines.
+"""
+import os
+import sys
+
+from . import build, pages
+
+
+def report(problems, title):
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem)
+        if annotate:
+            message = problem.message.replace("%", "%25").replace("\n", "%0A")
+            print(f"::error file={problem.path},line={problem.line},title={title}::{message}")
+
+
+def main(argv):
+    command = argv[1] if len(argv) > 1 else "pages"
+    if command == "pages":
+        problems = pages.check_all()
+        report(problems, "Page check")
+        if problems:
+            print(f"\n{len(problems)} problem(s) in docs/. Fix them and run `make check` again.")
+            return 1
+        print("Page checks passed.")
+        return 0
+    if command == "build":
+        problems, code = build.strict_build(argv[2:])
+        report(problems, "Site build")
+        if code:
+            print("\nThe strict build failed. Each line above names the file to fix.")
+        return code
+    print(f"unknown command {command!r}; use: python -m checks [pages|build]")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

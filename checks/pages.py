@@ -1,0 +1,290 @@
+"""Content checks on the Markdown sources in docs/.
+
+Every check returns Problem(path, line, message) records; nothing here raises on bad content.
+The rules come from data files: data/page.schema.json (front matter), data/tags.yml (tag
+vocabulary) and data/page_rules.yml (required headings per section).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+
+ROOT = Path(__file__).resolve().parent.parent
+FENCE = re.compile(r"^\s*(```|~~~)")
+SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"')
+UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=", re.IGNORECASE)
+INLINE_CODE = re.compile(r"(`+).*?\1")
+HTTP_LINK = re.compile(r"http://([^/\s)\"'>]+)")
+LOCAL_HOSTS = re.compile(r"^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?$")
+LINK = re.compile(r"\[[^\]]*\]\((https?://[^)\s]+)")
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, except that an impossible date (2026-13-45) stays a string for the schema to report."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class Rules:
+    """The vocabularies and schema, loaded once."""
+
+    def __init__(self, root: Path = ROOT):
+        self.root = root
+        self.tags = yaml.safe_load((root / "data/tags.yml").read_text(encoding="utf-8"))
+        self.technologies = sorted(t for t, v in self.tags.items() if v["kind"] == "technology")
+        self.sections = yaml.safe_load((root / "data/page_rules.yml").read_text(encoding="utf-8"))
+        schema = json.loads((root / "data/page.schema.json").read_text(encoding="utf-8"))
+        schema["properties"]["tags"]["items"]["enum"] = sorted(self.tags)
+        schema["properties"]["technologies"]["items"]["enum"] = self.technologies
+        self.schema = schema
+        self.validator = Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def split_front_matter(text: str):
+    """Return (yaml_text, body_start_line) or (None, 1) when the page has no front matter."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, 1
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), i + 2
+    return None, 1
+
+
+def _key_lines(yaml_text: str) -> dict:
+    """Map each top-level key (and key/index for lists) to its line in the file."""
+    lines = {}
+    node = yaml.compose(yaml_text)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[(key.value,)] = key.start_mark.line + 2
+            if isinstance(value, yaml.SequenceNode):
+                for index, item in enumerate(value.value):
+                    lines[(key.value, index)] = item.start_mark.line + 2
+    return lines
+
+
+def _plain(value):
+    """YAML dates become ISO strings, so the JSON Schema sees what the author wrote."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _describe(error, rules: Rules) -> str:
+    field = ".".join(str(p) for p in error.absolute_path if not isinstance(p, int)) or "front matter"
+    schema = error.schema
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        hint = rules.schema["properties"][missing]["description"]
+        return f"missing required field '{missing}': {hint}"
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(rules.schema["properties"])
+        return f"{error.message}; allowed fields are: {allowed}"
+    if error.validator == "enum" and field == "tags":
+        return (f"tags: {error.instance!r} is not a known tag; known tags are listed in "
+                "data/tags.yml (add a new tag there in the same pull request)")
+    if error.validator == "enum" and field == "technologies":
+        return (f"technologies: {error.instance!r} is not a technology tag; use one of: "
+                + ", ".join(rules.technologies))
+    if error.validator == "enum":
+        return f"{field}: {error.instance!r} is not allowed; use one of: " + ", ".join(map(str, schema["enum"]))
+    if error.validator == "format" and schema.get("format") == "date":
+        return f"{field}: {error.instance!r} is not a date; write it as YYYY-MM-DD, for example 2026-01-31"
+    if error.validator == "type":
+        return f"{field}: expected {schema['type']}, got {type(error.instance).__name__} ({error.instance!r})"
+    if error.validator in ("minLength", "maxLength"):
+        return (f"{field}: is {len(error.instance)} characters long; it must be "
+                f"{schema.get('minLength', 0)}–{schema.get('maxLength', '∞')} characters")
+    return f"{field}: {error.message}"
+
+
+def check_front_matter(rel: str, text: str, rules: Rules, today: dt.date | None = None):
+    """Schema, vocabulary, dates and prerequisites of one page's front matter."""
+    today = today or dt.date.today()
+    yaml_text, _ = split_front_matter(text)
+    if yaml_text is None:
+        return [Problem(rel, 1, "the page has no front matter: start it with a '---' block "
+                                "holding title, description and tags (see CONTRIBUTING.md)")], None
+    try:
+        meta = yaml.load(yaml_text, Loader=_Loader)
+        lines = _key_lines(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        return [Problem(rel, line, f"front matter is not valid YAML ({problem}); check quotes, "
+                                   "colons and indentation")], None
+    if not isinstance(meta, dict):
+        return [Problem(rel, 2, "front matter must be a mapping of fields (title: ..., tags: [...])")], None
+    problems = []
+    for error in sorted(rules.validator.iter_errors(_plain(meta)), key=lambda e: list(e.absolute_path)):
+        path = tuple(error.absolute_path)
+        line = lines.get(path[:2], lines.get(path[:1], 2))
+        problems.append(Problem(rel, line, _describe(error, rules)))
+    reviewed = meta.get("last_reviewed")
+    if isinstance(reviewed, dt.date) and reviewed > today:
+        problems.append(Problem(rel, lines.get(("last_reviewed",), 2),
+                                f"last_reviewed: {reviewed} is in the future; use the day you checked the page"))
+    for index, prereq in enumerate(meta.get("prerequisites") or []):
+        if isinstance(prereq, str) and not (rules.root / "docs" / prereq).is_file():
+            problems.append(Problem(rel, lines.get(("prerequisites", index), 2),
+                                    f"prerequisites: {prereq!r} is not a page in docs/"))
+    return problems, meta
+
+
+def _section_rules(rel: str, rules: Rules):
+    page = rel.removeprefix("docs/")
+    if page.endswith("index.md"):
+        return None
+    for prefix, section in rules.sections.items():
+        if page.startswith(prefix):
+            return section
+    return None
+
+
+def check_structure(rel: str, text: str, meta: dict, rules: Rules):
+    """Required fields, H2 headings in order, a snippet or diagram, further-reading links."""
+    section = _section_rules(rel, rules)
+    if not section or meta is None:
+        return []
+    problems = []
+    for field in section.get("required_fields", []):
+        if field not in meta:
+            problems.append(Problem(rel, 1, f"missing field '{field}', required for pages in "
+                                            f"{rel.split('/')[1]}/ (see data/page_rules.yml)"))
+    headings = [(i, line[3:].strip()) for i, line in _outside_fences(text) if line.startswith("## ")]
+    names = [name for _, name in headings]
+    position = -1
+    for wanted in section.get("headings", []):
+        if wanted not in names:
+            problems.append(Problem(rel, 1, f"missing heading '## {wanted}'; pages in this section "
+                                            f"need: " + ", ".join(section["headings"])))
+            continue
+        index = names.index(wanted)
+        if index < position:
+            problems.append(Problem(rel, headings[index][0], f"heading '## {wanted}' is out of order; "
+                                    "the order is: " + ", ".join(section["headings"])))
+        position = max(position, index)
+    if section.get("snippet_or_diagram") and "--8<--" not in text and "```mermaid" not in text:
+        problems.append(Problem(rel, 1, "the page needs at least one snippet included from examples/ "
+                                        "or a Mermaid diagram"))
+    reading = section.get("further_reading")
+    if reading and reading["heading"] in names:
+        start = headings[names.index(reading["heading"])][0]
+        after = [i for i, _ in headings if i > start]
+        end = after[0] if after else 10**9
+        count = sum(len(LINK.findall(line)) for i, line in enumerate(text.split("\n"), 1) if start < i < end)
+        if not reading["min"] <= count <= reading["max"]:
+            problems.append(Problem(rel, start, f"'## {reading['heading']}' has {count} external links; "
+                                                f"give {reading['min']}–{reading['max']}, official documentation first"))
+    return problems
+
+
+def _outside_fences(text: str):
+    """Yield (line_number, line) for lines outside fenced code blocks."""
+    fence = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker == fence:
+                fence = None
+            continue
+        if fence is None:
+            yield number, line
+
+
+def check_markup(rel: str, text: str):
+    """Unsafe raw HTML and plain-http links, outside code."""
+    problems = []
+    in_front = text.startswith("---")
+    for number, line in _outside_fences(text):
+        if in_front:
+            if number > 1 and line.strip() == "---":
+                in_front = False
+            continue
+        visible = INLINE_CODE.sub("", line)
+        match = UNSAFE_HTML.search(visible)
+        if match:
+            problems.append(Problem(rel, number, f"raw HTML {match.group(0).strip()!r} is not allowed in pages "
+                                                 "(no <script>, <iframe>, <object>, <embed>, <style> or on*= "
+                                                 "handlers); use Markdown, or ask for a theme change"))
+        for host in HTTP_LINK.findall(visible):
+            if not LOCAL_HOSTS.match(host):
+                problems.append(Problem(rel, number, f"link to http://{host} is not encrypted; use https://"))
+    return problems
+
+
+def check_snippets(rel: str, text: str, root: Path = ROOT):
+    """Every --8<-- include names an existing file under examples/ and an existing section."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = SNIPPET.match(line)
+        if not match:
+            continue
+        target = match.group(1)
+        name, _, section = target.partition(":")
+        path = root / "examples" / name
+        if not path.is_file():
+            problems.append(Problem(rel, number, f"snippet file examples/{name} does not exist"))
+            continue
+        if section and not section.replace(":", "").isdigit():
+            source = path.read_text(encoding="utf-8")
+            for edge in ("start", "end"):
+                if f"--8<-- [{edge}:{section}]" not in source:
+                    problems.append(Problem(rel, number, f"snippet section '{section}' has no "
+                                                         f"'--8<-- [{edge}:{section}]' marker in examples/{name}"))
+                    break
+    return problems
+
+
+def check_page(path: Path, rules: Rules, today: dt.date | None = None):
+    rel = path.relative_to(rules.root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return [Problem(rel, 1, f"the file is not UTF-8 text ({exc.reason}); save it as UTF-8")]
+    problems, meta = check_front_matter(rel, text, rules, today)
+    problems += check_structure(rel, text, meta, rules)
+    problems += check_markup(rel, text)
+    problems += check_snippets(rel, text, rules.root)
+    return problems
+
+
+def check_all(root: Path = ROOT, today: dt.date | None = None):
+    rules = Rules(root)
+    problems = []
+    for path in sorted((root / "docs").rglob("*.md")):
+        problems += check_page(path, rules, today)
+    return problems

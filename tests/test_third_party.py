@@ -1,0 +1,61 @@
+"""No built file makes the reader's browser contact a third-party host.
+
+Only URLs a browser would request count: src/href of scripts, styles, images, preloads and
+iframes in HTML, url() in CSS, and URL literals in JavaScript. Links a reader clicks do not.
+The few hosts allowed are listed, with the reason, in data/allowed_hosts.yml.
+"""
+import re
+from urllib.parse import urlparse
+
+import yaml
+
+from conftest import ROOT
+
+REQUESTED_IN_HTML = re.compile(
+    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=\"([^\"]+)\""
+    r"|<link\b[^>]*\bhref=\"([^\"]+)\"[^>]*>", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*['\"]?(https?:)?//([^'\")/]+)", re.IGNORECASE)
+JS_URL = re.compile(r"https?://([a-zA-Z0-9.-]+\.[a-z]{2,})")
+ALLOWED = yaml.safe_load((ROOT / "data/allowed_hosts.yml").read_text(encoding="utf-8"))
+
+
+def hosts_in_html(text):
+    for match in REQUESTED_IN_HTML.finditer(text):
+        url = match.group(1) or match.group(2)
+        tag = match.group(0).lower()
+        if tag.startswith("<link") and not re.search(r"rel=\"(stylesheet|preload|preconnect|dns-prefetch|modulepreload|icon|manifest)", tag):
+            continue
+        host = urlparse(url).hostname if "//" in url else None
+        if host:
+            yield host
+
+
+def test_no_third_party_requests_in_built_files(site):
+    found = {}
+    for path in site.rglob("*"):
+        if path.suffix == ".html":
+            hosts = set(hosts_in_html(path.read_text(encoding="utf-8")))
+        elif path.suffix == ".css":
+            hosts = {m.group(2) for m in CSS_URL.finditer(path.read_text(encoding="utf-8"))}
+        elif path.suffix == ".js":
+            hosts = set(JS_URL.findall(path.read_text(encoding="utf-8")))
+        else:
+            continue
+        bad = {h for h in hosts if h not in ALLOWED["requested"] and h not in ALLOWED["not_requested"]}
+        if bad:
+            found[path.relative_to(site).as_posix()] = sorted(bad)
+    assert not found, f"third-party hosts in built files: {found}"
+
+
+def test_theme_cdn_urls_are_rewritten_to_vendored_copies(site):
+    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert "unpkg.com" not in bundle
+    assert '"assets/javascripts/vendor/mermaid.min.js"' in bundle
+    assert (site / "assets/javascripts/vendor/mermaid.min.js").is_file()
+    assert (site / "assets/javascripts/vendor/mermaid.LICENSE.txt").is_file()
+
+
+def test_mermaid_is_loaded_only_by_the_theme_on_demand(site):
+    """No page links the 3 MB Mermaid file directly: the bundle fetches it for diagrams only."""
+    for page in site.rglob("*.html"):
+        assert "mermaid.min.js" not in page.read_text(encoding="utf-8"), page
