@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
 .PHONY: serve check test test-fast lint build example test-example test-services \
-        bench bench-scale offline clean help
+        test-services-running health bench bench-scale offline clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -68,8 +68,15 @@ example: $(VENV)/.example  ## Run the Job Board API at http://127.0.0.1:8001/api
 test-example: $(VENV)/.example  ## The example's embedded test tier only
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/test
 
-test-services: $(VENV)/.example  ## The example against real PostgreSQL, Redis and RabbitMQ
+test-services: $(VENV)/.example  ## The example against real PostgreSQL, Redis and RabbitMQ (started here)
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/test-services
+
+test-services-running: $(VENV)/.example  ## The services tier against services already running (GitHub Actions)
+	cd examples/jobboard && NEXUS_SERVICES=1 ../../$(BIN)/python -m pytest -q
+
+health: $(VENV)/.tools  ## Weekly report: external links and stale pages -> health-report.md
+	$(BIN)/python -m checks build --site-dir $(SITE)
+	$(BIN)/python scripts/health.py --site $(SITE) --out health-report.md
 
 offline: $(VENV)/.site  ## Offline copy of the hub: site-offline/ and project-nexus-offline.zip
 	$(BIN)/python scripts/offline.py

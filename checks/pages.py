@@ -282,9 +282,42 @@ def check_page(path: Path, rules: Rules, today: dt.date | None = None):
     return problems
 
 
+def check_glossary(root: Path = ROOT):
+    """data/glossary.yml: every term has a definition, and every `see` link names a real page."""
+    rel = "data/glossary.yml"
+    if not (root / rel).is_file():
+        return [Problem(rel, 1, "the glossary file is missing; it feeds docs/glossary.md and every tooltip")]
+    text = (root / rel).read_text(encoding="utf-8")
+    try:
+        entries = yaml.safe_load(text) or {}
+        node = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [Problem(rel, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    lines = {}
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        lines[key.value] = key.start_mark.line + 1
+        for field, _ in value.value if isinstance(value, yaml.MappingNode) else []:
+            lines[(key.value, field.value)] = field.start_mark.line + 1
+    problems = []
+    for term, entry in entries.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str):
+            problems.append(Problem(rel, lines.get(term, 1), f"term {term!r} needs a `definition:` text"))
+            continue
+        unknown = set(entry) - {"definition", "expansion", "see"}
+        if unknown:
+            problems.append(Problem(rel, lines.get(term, 1), f"term {term!r} has unknown fields {sorted(unknown)}; "
+                                                             "use definition, expansion and see"))
+        see = entry.get("see")
+        if see and not (root / "docs" / see.split("#")[0]).is_file():
+            problems.append(Problem(rel, lines.get((term, "see"), 1),
+                                    f"term {term!r}: see: {see.split('#')[0]!r} is not a page in docs/"))
+    return problems
+
+
 def check_all(root: Path = ROOT, today: dt.date | None = None):
     rules = Rules(root)
-    problems = []
+    problems = check_glossary(root)
     for path in sorted((root / "docs").rglob("*.md")):
         problems += check_page(path, rules, today)
     return problems

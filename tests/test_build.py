@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config import load_config
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def nav_pages():

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from checks import pages
-from conftest import ROOT
+from helpers import ROOT
 
 RULES = pages.Rules(ROOT)
 GOOD = """---

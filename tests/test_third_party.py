@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 
 REQUESTED_IN_HTML = re.compile(
     r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=\"([^\"]+)\""

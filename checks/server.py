@@ -1,0 +1,95 @@
+"""Serve a built site on 127.0.0.1 the way GitHub Pages does, for tests and benchmarks.
+
+- under the path of `site_url` (Material's instant navigation needs the same path),
+- gzip for text responses when the client accepts it,
+- `404.html` with status 404 for unknown paths,
+- a log of every response's path and bytes on the wire, to check byte budgets.
+"""
+from __future__ import annotations
+
+import gzip
+import mimetypes
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class SiteServer:
+    def __init__(self, root: Path, prefix: str = "/", gzip_enabled: bool = True):
+        self.root = Path(root).resolve()
+        self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        self.gzip = gzip_enabled
+        self.log: list[tuple[str, int, int]] = []   # (path, status, bytes sent)
+        self._cache: dict[Path, bytes] = {}
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.port = self._httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}{self.prefix}"
+
+    def __enter__(self):
+        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def bytes_since(self, mark: int) -> int:
+        return sum(size for _, _, size in self.log[mark:])
+
+    def _is_dir(self, path: str) -> bool:
+        return path.startswith(self.prefix) and (self.root / unquote(path[len(self.prefix):])).is_dir()
+
+    def _resolve(self, path: str):
+        if not path.startswith(self.prefix):
+            return None
+        relative = unquote(path[len(self.prefix):])
+        target = (self.root / relative).resolve()
+        if self.root not in target.parents and target != self.root:
+            return None
+        if target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+    def _handler(self):
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet: the byte log is kept in server.log
+                pass
+
+            def do_GET(self):
+                path = urlsplit(self.path).path
+                if not path.endswith("/") and server._is_dir(path + "/"):
+                    self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                    self.send_header("Location", path + "/")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    server.log.append((path, 301, 0))
+                    return
+                target = server._resolve(path)
+                status = HTTPStatus.OK
+                if target is None:
+                    status, target = HTTPStatus.NOT_FOUND, server.root / "404.html"
+                body = target.read_bytes()
+                kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+                headers = {"Content-Type": kind, "Cache-Control": "max-age=600"}
+                if server.gzip and "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(COMPRESSIBLE):
+                    body = server._cache.get(target) or server._cache.setdefault(
+                        target, gzip.compress(target.read_bytes(), compresslevel=6, mtime=0))
+                    headers["Content-Encoding"] = "gzip"
+                    headers["Vary"] = "Accept-Encoding"
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                server.log.append((path, int(status), len(body)))
+
+            do_HEAD = do_GET
+
+        return Handler

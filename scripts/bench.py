@@ -1,0 +1,169 @@
+"""Reader-side benchmarks of the built site (make bench). Figures are printed and saved as JSON.
+
+- Lighthouse (mobile and desktop presets) on the home page and three deep pages, median of runs.
+- Bytes on the wire (gzip) for a cold first visit to every page, and for an instant-navigation
+  click; counted from the local server's own log, which includes the search worker's body.
+- Search: index size raw and gzipped, and latency from keystroke to rendered results.
+
+Usage: python scripts/bench.py [--site site] [--runs 3] [--skip-lighthouse]
+Compares with bench/baseline.json and writes bench/latest.json; --save-baseline replaces it.
+"""
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
+
+import yaml  # noqa: E402
+
+from browserlib import ARGS, all_pages, chromium_executable, site_prefix  # noqa: E402
+from checks.server import SiteServer  # noqa: E402
+
+DEEP = ["concepts/caching/", "tech/celery/", "challenges/"]
+BUDGET_FIRST = 100 * 1024
+BUDGET_CLICK = 15 * 1024
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def lighthouse(url, preset, runs):
+    scores = {c: [] for c in CATEGORIES}
+    for _ in range(runs):
+        command = ["npx", "--no-install", "lighthouse", url, "--quiet", "--output=json", "--output-path=stdout",
+                   "--only-categories=" + ",".join(CATEGORIES),
+                   "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"]
+        if preset == "desktop":
+            command.append("--preset=desktop")
+        env = dict(os.environ, CHROME_PATH=chromium_executable() or "")
+        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        report = json.loads(result.stdout)
+        for category in CATEGORIES:
+            scores[category].append(report["categories"][category]["score"])
+    return {c: statistics.median(v) for c, v in scores.items()}
+
+
+def has_diagram(site, path):
+    return 'class="mermaid"' in (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def wire_bytes(browser, server, site):
+    first, clicks = {}, {}
+    for path in all_pages(site):
+        context = browser.new_context()
+        context.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
+        page = context.new_page()
+        mark = len(server.log)
+        page.goto(server.url + path)
+        page.wait_for_load_state("networkidle")
+        first[path] = server.bytes_since(mark)
+        link = page.locator("a.md-footer__link--next")
+        if link.count():
+            mark = len(server.log)
+            link.click()
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
+            clicks[path] = server.bytes_since(mark)
+        context.close()
+    return first, clicks
+
+
+def search_latency(browser, server):
+    queries = yaml.safe_load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url)
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", "warm up")
+    page.wait_for_selector(".md-search-result__meta")
+    page.wait_for_timeout(500)
+    timings = []
+    for case in queries:
+        page.fill("input.md-search__input", "")
+        page.wait_for_timeout(50)
+        elapsed = page.evaluate(
+            """query => new Promise(resolve => {
+                 const list = document.querySelector('.md-search-result__list');
+                 const input = document.querySelector('input.md-search__input');
+                 const start = performance.now();
+                 const observer = new MutationObserver(() => {
+                   if (list.children.length) { observer.disconnect(); resolve(performance.now() - start); }
+                 });
+                 observer.observe(list, {childList: true});
+                 input.value = query;
+                 input.dispatchEvent(new Event('input', {bubbles: true}));
+                 input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true}));
+                 setTimeout(() => { observer.disconnect(); resolve(null); }, 3000);
+               })""", str(case["query"]))
+        if elapsed is not None:
+            timings.append(elapsed)
+    context.close()
+    timings.sort()
+    return {"p50_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1), "queries": len(timings)}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--site", default=str(ROOT / "site"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--save-baseline", action="store_true")
+    args = parser.parse_args()
+    site = Path(args.site)
+    index = (site / "search/search_index.json").read_bytes()
+    results = {"measured": time.strftime("%Y-%m-%d"),
+               "search_index": {"raw_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6))}}
+    from playwright.sync_api import sync_playwright
+    with SiteServer(site, site_prefix()) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=ARGS)
+        first, clicks = wire_bytes(browser, server, site)
+        plain = {p: b for p, b in first.items() if not has_diagram(site, p)}
+        worst_plain = max(plain, key=plain.get)
+        worst_click = max(clicks, key=clicks.get)
+        results["first_visit"] = {"worst_page": worst_plain, "worst_bytes": plain[worst_plain],
+                                  "median_bytes": int(statistics.median(plain.values())),
+                                  "pages_over_budget": sorted(p for p, b in plain.items() if b > BUDGET_FIRST),
+                                  "budget_bytes": BUDGET_FIRST, "pages": len(first)}
+        results["navigation_click"] = {"worst_page": worst_click, "worst_bytes": clicks[worst_click],
+                                       "median_bytes": int(statistics.median(clicks.values())),
+                                       "budget_bytes": BUDGET_CLICK}
+        results["search_latency"] = search_latency(browser, server)
+        browser.close()
+        if not args.skip_lighthouse:
+            results["lighthouse"] = {}
+            for path in [""] + DEEP:
+                for preset in ("mobile", "desktop"):
+                    results["lighthouse"][f"{path or 'home'} {preset}"] = lighthouse(server.url + path, preset, args.runs)
+    out = ROOT / "bench"
+    out.mkdir(exist_ok=True)
+    baseline_path = out / "baseline.json"
+    baseline = json.loads(baseline_path.read_text()) if baseline_path.is_file() else {}
+    (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    if args.save_baseline or not baseline:
+        baseline_path.write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results, indent=2))
+    print("\nChange from bench/baseline.json:")
+    for key, value in flatten(results).items():
+        old = flatten(baseline).get(key)
+        if isinstance(value, (int, float)) and isinstance(old, (int, float)) and old != value:
+            print(f"  {key}: {old} -> {value}")
+
+
+def flatten(data, prefix=""):
+    flat = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Weekly health report: pages due for review and external links that fail.
+
+Usage: python scripts/health.py --site site --out health-report.md
+Stale means last_reviewed is more than six months old. External links are checked by
+linkchecker over a local server of the built site; nothing else touches the network.
+"""
+import argparse
+import csv
+import datetime as dt
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from checks.pages import ROOT, _Loader, split_front_matter  # noqa: E402
+from checks.server import SiteServer  # noqa: E402
+
+import yaml  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+STALE_AFTER = dt.timedelta(days=183)
+
+
+def stale_pages(today):
+    rows = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        meta = yaml.load(text or "", Loader=_Loader) or {}
+        reviewed = meta.get("last_reviewed")
+        if not isinstance(reviewed, dt.date) or today - reviewed > STALE_AFTER:
+            rows.append((path.relative_to(ROOT).as_posix(), reviewed or "never"))
+    return rows
+
+
+def failing_links(site: Path):
+    prefix = "/" + load_config(str(ROOT / "mkdocs.yml"))["site_url"].split("/", 3)[-1]
+    with SiteServer(site, prefix) as server:
+        result = subprocess.run(
+            [sys.executable, "-m", "linkcheck", "--check-extern", "--no-status", "--no-warnings",
+             "-o", "csv", "--threads", "4", server.url],
+            capture_output=True, text=True, check=False)
+    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
+    return [(row["urlname"], row["parentname"], row["result"])
+            for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";")]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--site", default="site")
+    parser.add_argument("--out", default="health-report.md")
+    args = parser.parse_args()
+    today = dt.date.today()
+    stale = stale_pages(today)
+    links = failing_links(Path(args.site))
+    out = [f"Health report for {today.isoformat()}.", "", f"## Pages due for review ({len(stale)})", ""]
+    out += [f"- [ ] `{page}`: last reviewed {when}" for page, when in stale] or ["None."]
+    out += ["", f"## Links that fail ({len(links)})", ""]
+    out += [f"- [ ] {url} on {parent}: {why}" for url, parent, why in links] or ["None."]
+    Path(args.out).write_text("\n".join(out) + "\n", encoding="utf-8")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Build the offline copy of the hub: site-offline/ and project-nexus-offline.zip.
+
+The configuration is mkdocs.yml with four changes, made here rather than in a second YAML
+file so the two can never drift: Material's offline plugin (inlines the search index so search
+works from file://), plain .html URLs, no instant navigation (it needs a server), and the
+iframe-worker shim served from the hub instead of unpkg.
+"""
+import os
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site-offline"
+ZIP = ROOT / "project-nexus-offline.zip"
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+BUDGET = 10 * 1024 * 1024
+
+
+def offline_config():
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        raw = yaml_load(handle)
+    theme = dict(raw["theme"])
+    theme["features"] = [f for f in theme["features"] if not f.startswith("navigation.instant")]
+    extra = dict(raw.get("extra", {}))
+    extra["polyfills"] = [SHIM]   # the offline plugin would otherwise add unpkg's copy
+    return load_config(str(ROOT / "mkdocs.yml"), theme=theme, extra=extra,
+                       plugins=[*raw["plugins"], "offline"], use_directory_urls=False,
+                       site_dir=str(SITE), strict=True)
+
+
+def pack():
+    ZIP.unlink(missing_ok=True)
+    with zipfile.ZipFile(ZIP, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(SITE.rglob("*")):
+            if path.is_file() and path.suffix not in (".map", ".gz"):
+                info = zipfile.ZipInfo(f"project-nexus/{path.relative_to(SITE).as_posix()}", (2024, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, path.read_bytes())
+
+
+def main():
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    shutil.rmtree(SITE, ignore_errors=True)
+    config = offline_config()
+    build(config)
+    pack()
+    size = ZIP.stat().st_size
+    print(f"offline bundle: {ZIP.name} {size / 1024 / 1024:.2f} MB (budget {BUDGET / 1024 / 1024:.0f} MB)")
+    return 0 if size <= BUDGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Browser test helpers: find Chromium, guard against third-party requests, list pages."""
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config import load_config
+
+from helpers import ROOT
+
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+TOLERATED = {"api.github.com"}
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+def chromium_executable():
+    """NEXUS_CHROMIUM, then the distribution's Chromium, then Playwright's own browser (None)."""
+    for candidate in (os.environ.get("NEXUS_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def site_prefix():
+    return urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"]).path
+
+
+class Guard:
+    """Blocks non-loopback requests and remembers the ones that were not tolerated."""
+
+    def __init__(self):
+        self.blocked = []
+
+    def __call__(self, route):
+        host = urlsplit(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:", "file:")):
+            return route.continue_()
+        if host not in TOLERATED:
+            self.blocked.append(route.request.url)
+        return route.abort()
+
+
+def new_context(browser, **options):
+    context = browser.new_context(**options)
+    guard = Guard()
+    context.route("**/*", guard)
+    context.guard = guard
+    return context
+
+
+def all_pages(site):
+    """Every built page, as URL paths relative to the site root (no 404, no redirects)."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages

@@ -1,0 +1,72 @@
+"""Instant navigation, table of contents, back button, 404 page, palette and keyboard use."""
+import re
+
+
+def test_instant_navigation_keeps_the_document(page, server):
+    page.goto(server.url)
+    page.evaluate("window.__nexusMarker = 1")
+    page.click("a.md-tabs__link[href$='tech/']")
+    page.wait_for_url(re.compile(r".*/tech/$"))
+    page.wait_for_selector("article h1")
+    assert page.evaluate("window.__nexusMarker") == 1, "the click caused a full page load"
+    page.go_back()
+    page.wait_for_url(server.url)
+    assert page.evaluate("window.__nexusMarker") == 1
+
+
+def test_table_of_contents_links_scroll_to_headings(page, server):
+    page.goto(server.url + "concepts/caching/")
+    link = page.locator("nav.md-nav--secondary a.md-nav__link").nth(1)
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    heading = page.locator(target)
+    assert heading.is_visible()
+    assert heading.evaluate("el => el.getBoundingClientRect().top") < 300
+
+
+def test_unknown_path_shows_the_404_page(page, server):
+    response = page.goto(server.url + "no/such/page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.locator("a", has_text="home page").count() == 1
+
+
+def test_palette_choice_persists_across_pages_and_reload(page, server):
+    page.emulate_media(color_scheme="light")
+    page.goto(server.url)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    assert scheme() == "default", "auto should follow the light OS setting"
+    # Auto -> light -> dark: the toggle cycles through the three palettes.
+    for _ in range(2):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert scheme() == "slate"
+    page.click("a.md-tabs__link[href$='concepts/']")
+    page.wait_for_url(re.compile(r".*/concepts/$"))
+    assert scheme() == "slate"
+    page.reload()
+    assert scheme() == "slate"
+
+
+def test_auto_palette_follows_the_os(browser, server):
+    from browserlib import new_context
+    for os_scheme, expected in (("dark", "slate"), ("light", "default")):
+        context = new_context(browser, color_scheme=os_scheme)
+        page = context.new_page()
+        page.goto(server.url)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+        context.close()
+
+
+def test_skip_link_and_visible_focus(page, server):
+    page.goto(server.url + "concepts/caching/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "md-skip" in focused, f"first Tab should reach the skip link, got {focused!r}"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+                            "getComputedStyle(document.activeElement).transform")
+    assert outline, "focused skip link has no visible style"
+    page.keyboard.press("Tab")
+    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
+                          " return s.outlineStyle + '|' + s.outlineWidth + '|' + s.boxShadow; })()")
+    assert not style.startswith("none|") or "rgb" in style, f"no visible focus indicator: {style}"

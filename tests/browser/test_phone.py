@@ -1,0 +1,38 @@
+"""At phone width (375 px): the drawer opens, search works, and no page scrolls sideways."""
+import pytest
+
+from browserlib import all_pages, new_context
+
+PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+
+
+@pytest.fixture
+def phone(browser):
+    context = new_context(browser, **PHONE)
+    yield context.new_page()
+    blocked = context.guard.blocked
+    context.close()
+    assert not blocked, blocked
+
+
+def test_drawer_opens_and_search_works(phone, server):
+    phone.goto(server.url)
+    phone.click("label.md-header__button[for='__drawer']")
+    phone.wait_for_selector("nav.md-nav--primary", state="visible")
+    assert phone.locator("nav.md-nav--primary a", has_text="Concepts").first.is_visible()
+    phone.keyboard.press("Escape")
+    phone.goto(server.url)
+    phone.click("label.md-header__button[for='__search']")
+    phone.fill("input.md-search__input", "celery")
+    phone.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+def test_no_page_scrolls_sideways(phone, server, site):
+    wide = []
+    for path in all_pages(site):
+        phone.goto(server.url + path)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide.append(f"{path} ({overflow}px)")
+    assert not wide, "pages wider than the phone: " + ", ".join(wide)

@@ -1,0 +1,54 @@
+"""Search finds the right page for every query in data/search_queries.yml, loading its index
+only when the reader starts to search."""
+import yaml
+
+from helpers import ROOT
+
+QUERIES = yaml.safe_load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
+SEARCH = "input.md-search__input"
+
+
+def result_links(page, query):
+    page.fill(SEARCH, "")
+    page.fill(SEARCH, query)
+    page.wait_for_function(
+        """q => document.querySelector('.md-search-result__meta')?.textContent
+              && !/Type to start|Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)
+              && document.querySelector('input.md-search__input').value === q""", arg=query, timeout=10_000)
+    page.wait_for_timeout(50)
+    return page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item > a.md-search-result__link",
+        "links => links.map(a => a.getAttribute('href'))")
+
+
+def test_queries_find_their_page_in_the_top_three(page, server):
+    page.goto(server.url)
+    page.click(SEARCH)
+    misses = []
+    for case in QUERIES:
+        links = result_links(page, str(case["query"]))
+        top = [link.split("#")[0] for link in links[:3]]
+        if not any(link.endswith(case["page"]) or link.endswith(case["page"] + "index.html") for link in top):
+            misses.append(f"{case['query']!r}: expected {case['page']}, got {top}")
+    assert not misses, f"{len(misses)} of {len(QUERIES)} queries missed:\n" + "\n".join(misses)
+
+
+def test_index_is_not_fetched_until_the_reader_searches(page, server):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server.url + "concepts/caching/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "search_index.json" in url], "index loaded before any search"
+    page.click(SEARCH)
+    page.keyboard.type("redis")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert [url for url in requests if "search_index.json" in url]
+
+
+def test_keyboard_shortcut_releases_the_index_and_focuses_search(page, server):
+    page.goto(server.url + "tech/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type("celery")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)

@@ -1,0 +1,95 @@
+"""Content widgets work: code copy, tabs, Mermaid without a CDN, tooltips, progress ticks,
+and the challenge filter."""
+import re
+
+
+def first_page_with(site, marker):
+    for html in sorted(site.rglob("index.html")):
+        if marker in html.read_text(encoding="utf-8"):
+            rel = html.parent.relative_to(site).as_posix()
+            return "" if rel == "." else rel + "/"
+    raise AssertionError(f"no built page contains {marker!r}")
+
+
+def test_copy_button_copies_the_code(browser, server, site):
+    from browserlib import new_context
+    context = new_context(browser, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server.url + first_page_with(site, 'class="highlight"'))
+    block = page.locator("div.highlight").first
+    block.hover()
+    block.locator("button.md-clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    code = block.locator("code").inner_text()
+    assert copied.strip() and copied.strip() == code.strip()
+    assert not context.guard.blocked
+    context.close()
+
+
+def test_tabs_switch(page, server, site):
+    page.goto(server.url + first_page_with(site, 'class="tabbed-set'))
+    tabs = page.locator(".tabbed-set").first
+    labels = tabs.locator(".tabbed-labels > label")
+    assert labels.count() >= 2
+    labels.nth(1).click()
+    blocks = tabs.locator(".tabbed-content > .tabbed-block")
+    assert blocks.nth(1).is_visible()
+    assert not blocks.nth(0).is_visible()
+
+
+def test_mermaid_renders_to_svg_from_the_hub_itself(page, server, site):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server.url + first_page_with(site, 'class="mermaid"'))
+    page.wait_for_selector(".mermaid svg, .mermaid >> css=svg", state="attached", timeout=15_000)
+    assert any(url.endswith("vendor/mermaid.min.js") for url in requests)
+    assert all(url.startswith(server.url) for url in requests), requests
+
+
+def test_mermaid_after_instant_navigation(page, server, site):
+    target = first_page_with(site, 'class="mermaid"')
+    page.goto(server.url + "glossary/")
+    page.evaluate(f"document$ && location$.next(new URL({server.url + target!r}))")
+    page.wait_for_url(server.url + target)
+    page.wait_for_selector(".mermaid svg, .mermaid >> css=svg", state="attached", timeout=15_000)
+
+
+def test_abbreviation_tooltip_appears(page, server, site):
+    page.goto(server.url + first_page_with(site, "<abbr title="))
+    abbr = page.locator("article abbr[title]").first
+    title = abbr.get_attribute("title")
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip.wait_for(timeout=5_000)
+    assert title in tooltip.inner_text()
+
+
+def test_progress_ticks_survive_a_reload(page, server):
+    page.goto(server.url + "path/month-1/")
+    boxes = page.locator("article .task-list-item input[type=checkbox]")
+    assert boxes.count() >= 3
+    assert boxes.first.is_enabled()
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    page.reload()
+    boxes = page.locator("article .task-list-item input[type=checkbox]")
+    assert boxes.nth(0).is_checked() and boxes.nth(2).is_checked()
+    assert not boxes.nth(1).is_checked()
+    boxes.nth(0).uncheck()
+    page.reload()
+    assert not page.locator("article .task-list-item input[type=checkbox]").nth(0).is_checked()
+
+
+def test_challenge_table_filters_by_technology(page, server):
+    page.goto(server.url + "challenges/")
+    rows = page.locator("#challenge-table tbody tr")
+    total = rows.count()
+    assert total >= 13
+    page.select_option("#challenge-filter", "celery")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert 0 < len(visible) < total
+    assert all("celery" in r.locator("td").last.inner_text() for r in visible)
+    assert re.match(rf"{len(visible)} challenges?", page.locator(".nexus-filter__count").inner_text())
+    page.select_option("#challenge-filter", "")
+    assert len([r for r in rows.all() if r.is_visible()]) == total

@@ -1,0 +1,82 @@
+"""The vocabularies in data/ agree with each other, with the pages and with CONTRIBUTING.md."""
+import csv
+import json
+import re
+
+import yaml
+
+from helpers import ROOT
+
+DATA = ROOT / "data"
+
+
+def load(name):
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def test_every_inventory_topic_maps_to_a_built_page_and_anchor(site):
+    topics = [row["topic"] for row in csv.DictReader((DATA / "topics.csv").open(encoding="utf-8"))]
+    mapping = load("topic_map.yml")
+    assert not set(topics) - set(mapping), f"topics without a page: {sorted(set(topics) - set(mapping))}"
+    assert not set(mapping) - set(topics), f"mapped topics not in the inventory: {sorted(set(mapping) - set(topics))}"
+    for topic, target in mapping.items():
+        page, _, anchor = target.partition("#")
+        html = site / (page.removesuffix("index.md").removesuffix(".md") + "/index.html").replace("//", "/")
+        assert html.is_file(), f"{topic!r} maps to {page}, which was not built"
+        if anchor:
+            assert f'id="{anchor}"' in html.read_text(encoding="utf-8"), f"{topic!r}: no #{anchor} on {page}"
+
+
+def test_glossary_has_at_least_60_terms_with_definitions():
+    glossary = load("glossary.yml")
+    assert len(glossary) >= 60
+    assert all(entry["definition"].strip() for entry in glossary.values())
+
+
+def test_abbreviations_used_on_pages_are_defined(site):
+    """Capitalised words of 2–5 letters in page text must be glossary abbreviations, or listed in
+    data/glossary.yml's companion list of words that only look like abbreviations."""
+    glossary = load("glossary.yml")
+    defined = {term for term, entry in glossary.items() if entry.get("expansion")}
+    ignored = set(load("not_abbreviations.yml"))
+    word = re.compile(r"(?<![\w/.#-])([A-Z][A-Z0-9]{1,4}s?)(?![\w/-])")
+    missing = {}
+    for html in site.rglob("index.html"):
+        text = html.read_text(encoding="utf-8")
+        article = text.split('<article', 1)[-1].split('</article>', 1)[0]
+        article = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", article, flags=re.S)
+        article = re.sub(r"<abbr [^>]*>.*?</abbr>", " ", article, flags=re.S)
+        article = re.sub(r"<[^>]+>", " ", article)
+        for match in word.findall(article):
+            term = match[:-1] if match.endswith("s") and match[:-1] in defined else match
+            if term not in defined and term not in ignored:
+                missing.setdefault(term, html.parent.relative_to(site).as_posix())
+    assert not missing, ("abbreviations without a glossary entry (add them to data/glossary.yml with an "
+                         f"`expansion`, or to data/not_abbreviations.yml): {missing}")
+
+
+def test_contributing_documents_exactly_the_schema_fields():
+    schema = json.loads((DATA / "page.schema.json").read_text(encoding="utf-8"))
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## Front-matter reference", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.M))
+    assert documented == set(schema["properties"])
+    for field in schema["required"]:
+        assert re.search(rf"^\| `{field}` \| yes \|", section, flags=re.M), field
+
+
+def test_every_tag_in_use_is_in_the_vocabulary_and_every_tag_is_used():
+    tags = load("tags.yml")
+    used = set()
+    for page in (ROOT / "docs").rglob("*.md"):
+        front = page.read_text(encoding="utf-8").split("---")[1]
+        used |= set(yaml.safe_load(front).get("tags", []))
+    assert used <= set(tags)
+    assert not set(tags) - used, f"tags nobody uses (remove them or tag a page): {sorted(set(tags) - used)}"
+
+
+def test_search_expectations_name_built_pages(site):
+    queries = load("search_queries.yml")
+    assert len(queries) >= 40
+    for case in queries:
+        assert (site / case["page"] / "index.html").is_file(), case

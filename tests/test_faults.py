@@ -1,0 +1,197 @@
+"""Fault injection: each test copies the repository, breaks one thing, runs the same gate as CI
+and the deploy (`make check`), and asserts that the gate fails with a message naming the file
+(and the line, where the tool knows it). The messages are what a contributor sees."""
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, copy_repo
+
+pytestmark = pytest.mark.faults
+PAGE = "docs/concepts/caching.md"
+
+
+def gate(repo: Path, target: str = "check") -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "MAKE"))}
+    return subprocess.run(["make", "--no-print-directory", target, f"VENV={ROOT / '.venv'}"],
+                          cwd=repo, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return copy_repo(tmp_path / "repo")
+
+
+def append(repo: Path, rel: str, text: str) -> int:
+    """Append text to a file; return the line number where it starts."""
+    path = repo / rel
+    before = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(before + "\n\n" + text + "\n", encoding="utf-8")
+    return before.count("\n") + 3
+
+
+def replace(repo: Path, rel: str, old: str, new: str) -> int:
+    path = repo / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def set_field(repo: Path, rel: str, field: str, value: str) -> int:
+    """Set a front-matter field's value; return its line number."""
+    path = repo / rel
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(f"{field}:"))
+    lines[index] = f"{field}: {value}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1
+
+
+def assert_fails(result, *expected):
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the gate passed a broken repository:\n" + output[-3000:]
+    for text in expected:
+        assert text in output, f"expected {text!r} in the gate's output:\n{output[-4000:]}"
+    assert "Traceback (most recent call last)" not in output, output[-4000:]
+    return output
+
+
+# 1. A link to a page that does not exist.
+def test_link_to_missing_page(repo):
+    line = append(repo, PAGE, "See [the old page](no-such-page.md).")
+    assert_fails(gate(repo), f"{PAGE}:{line}:", "no-such-page.md")
+
+
+# 2. A link to an anchor that does not exist, on another page and on the same page.
+def test_link_to_missing_anchor_on_another_page(repo):
+    line = append(repo, PAGE, "See [Redis expiry](../tech/redis.md#no-such-heading).")
+    assert_fails(gate(repo), f"{PAGE}:{line}:", "no-such-heading")
+
+
+def test_link_to_missing_anchor_on_the_same_page(repo):
+    line = append(repo, PAGE, "Jump to [the summary](#no-such-summary).")
+    assert_fails(gate(repo), f"{PAGE}:{line}:", "no-such-summary")
+
+
+# 3. A missing image.
+def test_missing_image(repo):
+    line = append(repo, PAGE, "![Cache flow](../assets/cache-flow.png)")
+    assert_fails(gate(repo), f"{PAGE}:{line}:", "cache-flow.png")
+
+
+# 4. A snippet include whose file or section does not exist.
+def test_snippet_file_missing(repo):
+    line = append(repo, PAGE, '```python\n--8<-- "jobboard/jobs/no_such_file.py"\n```')
+    assert_fails(gate(repo), f"{PAGE}:{line + 1}: snippet file examples/jobboard/jobs/no_such_file.py does not exist")
+
+
+def test_snippet_section_missing(repo):
+    line = append(repo, PAGE, '```python\n--8<-- "jobboard/jobs/cache.py:no-such-section"\n```')
+    assert_fails(gate(repo), f"{PAGE}:{line + 1}: snippet section 'no-such-section' has no")
+
+
+# 5. Front matter that is not valid YAML, lacks a required field, or has a wrong type.
+def test_front_matter_not_yaml(repo):
+    set_field(repo, PAGE, "title", "Caching: strategies: and more")
+    assert_fails(gate(repo), f"{PAGE}:", "front matter is not valid YAML")
+
+
+def test_front_matter_missing_field(repo):
+    path = repo / PAGE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^description:.*\n(?:  .*\n)*", "", text, count=1), encoding="utf-8")
+    assert_fails(gate(repo), f"{PAGE}:", "missing required field 'description'")
+
+
+def test_front_matter_wrong_type(repo):
+    line = set_field(repo, PAGE, "title", "[Caching, strategies]")
+    assert_fails(gate(repo), f"{PAGE}:{line}: title: expected string, got list")
+
+
+# 6. An unknown tag.
+def test_unknown_tag(repo):
+    line = set_field(repo, PAGE, "tags", "[caching, redis-cache]")
+    assert_fails(gate(repo), f"{PAGE}:{line}: tags: 'redis-cache' is not a known tag; "
+                             "known tags are listed in data/tags.yml")
+
+
+# 7. A page in docs/ but not in the navigation, and a navigation entry with no page.
+def test_page_outside_the_navigation(repo):
+    (repo / "docs/concepts/orphan.md").write_text(
+        "---\ntitle: Orphan\ndescription: A page that nobody added to the navigation of the hub.\n"
+        "tags: [caching]\n---\n\nText.\n", encoding="utf-8")
+    assert_fails(gate(repo), "docs/concepts/orphan.md:1: the page is not in the navigation")
+
+
+def test_navigation_entry_without_a_page(repo):
+    (repo / "docs/tech/jenkins.md").unlink()
+    line = next(i for i, text in enumerate((repo / "mkdocs.yml").read_text().split("\n"), 1)
+                if "tech/jenkins.md" in text)
+    assert_fails(gate(repo), f"mkdocs.yml:{line}: the nav lists 'tech/jenkins.md'")
+
+
+# 8. Raw <script>, <iframe> or inline on*= handlers in Markdown.
+@pytest.mark.parametrize("html", ["<script>alert('hi')</script>",
+                                  '<iframe src="https://example.org"></iframe>',
+                                  '<img src="x.png" onerror="alert(1)">'])
+def test_unsafe_html(repo, html):
+    line = append(repo, PAGE, html)
+    assert_fails(gate(repo), f"{PAGE}:{line}: raw HTML")
+
+
+# 9. An http:// link to an external site.
+def test_plain_http_link(repo):
+    line = append(repo, PAGE, "Read [the old docs](http://example.org/docs/).")
+    assert_fails(gate(repo), f"{PAGE}:{line}: link to http://example.org is not encrypted; use https://")
+
+
+# 10. An invalid mkdocs.yml: bad YAML, and an unknown plugin option.
+def test_mkdocs_yml_bad_yaml(repo):
+    replace(repo, "mkdocs.yml", "site_name: Project Nexus", "site_name: [Project Nexus")
+    assert_fails(gate(repo), "mkdocs.yml")
+
+
+def test_mkdocs_yml_unknown_plugin_option(repo):
+    replace(repo, "mkdocs.yml", "      enable_creation_date: true", "      enable_creation_date: true\n      colour: blue")
+    assert_fails(gate(repo), "mkdocs.yml", "colour")
+
+
+# 11. A shallow clone, or no git history, where the page dates would be wrong.
+def test_shallow_clone(repo, tmp_path):
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True, capture_output=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "wip",
+                    "--allow-empty"], cwd=repo, check=True, capture_output=True)
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
+    assert_fails(gate(shallow), "This is a shallow git clone", "git fetch --unshallow")
+
+
+def test_no_git_history(repo):
+    subprocess.run(["rm", "-rf", str(repo / ".git")], check=True)
+    assert_fails(gate(repo), "is not a git clone", "Build from a git clone")
+
+
+# 12. A page whose last_reviewed is in the future or not a date.
+def test_last_reviewed_in_the_future(repo):
+    line = set_field(repo, PAGE, "last_reviewed", "2999-01-01")
+    assert_fails(gate(repo), f"{PAGE}:{line}: last_reviewed: 2999-01-01 is in the future")
+
+
+def test_last_reviewed_not_a_date(repo):
+    line = set_field(repo, PAGE, "last_reviewed", "soon")
+    assert_fails(gate(repo), f"{PAGE}:{line}: last_reviewed: 'soon' is not a date")
+
+
+# Found while writing the hub: spelling mistakes, and a glossary entry that links nowhere.
+def test_spelling_mistake(repo):
+    line = append(repo, PAGE, "Caching is teh art of remembering.")
+    assert_fails(gate(repo), f"{PAGE}:{line}:", "teh")
+
+
+def test_glossary_link_to_missing_page(repo):
+    line = replace(repo, "data/glossary.yml", "see: concepts/caching.md", "see: concepts/cache.md")
+    assert_fails(gate(repo), f"data/glossary.yml:{line}: ", "'concepts/cache.md' is not a page in docs/")

@@ -1,0 +1,99 @@
+"""The built site as a whole: links and anchors, valid HTML, reproducible output, generated
+listings and vendored files."""
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checks.server import SiteServer
+from helpers import ROOT, build, copy_repo
+
+
+def site_prefix():
+    from mkdocs.config import load_config
+    from urllib.parse import urlsplit
+    return urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"]).path
+
+
+def test_linkchecker_finds_no_broken_internal_link_or_anchor(site):
+    with SiteServer(site, site_prefix()) as server:
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "linkchecker"), "--config", str(ROOT / "tests/linkcheckerrc"),
+             "--no-status", "--no-warnings", "-o", "text", server.url],
+            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert "0 errors found" in result.stdout, result.stdout[-3000:]
+
+
+def test_every_page_is_valid_html(site):
+    jar = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+    if not jar.is_file():
+        pytest.fail("vnu.jar is missing: run `npm ci` (make test does)")
+    allowed = yaml.safe_load((ROOT / "data/vnu_allowlist.yml").read_text(encoding="utf-8"))
+    result = subprocess.run(["java", "-jar", str(jar), "--format", "json", "--exit-zero-always",
+                             "--skip-non-html", str(site)], capture_output=True, text=True, check=False)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    unexpected = [f"{Path(m['url']).relative_to(site.resolve()) if m['url'].startswith('/') else m['url']}: "
+                  f"{m['type']}: {m['message']}"
+                  for m in messages
+                  if m["type"] in ("error", "non-document-error") and m["message"] not in allowed]
+    assert not unexpected, f"{len(unexpected)} HTML errors:\n" + "\n".join(sorted(set(unexpected))[:60])
+
+
+def test_the_same_commit_builds_byte_identical_sites(tmp_path):
+    """Two strict builds of the same tree give the same bytes in every file. Dates come from git,
+    and the sitemap's dates from SOURCE_DATE_EPOCH (set by the Makefile to the last commit)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    first, second = tmp_path / "one", tmp_path / "two"
+    for dest in (first, second):
+        result = subprocess.run([sys.executable, "-m", "checks", "build", "--site-dir", str(dest)],
+                                cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+    differ = []
+    for path in first.rglob("*"):
+        if path.is_file() and not filecmp.cmp(path, second / path.relative_to(first), shallow=False):
+            differ.append(path.relative_to(first).as_posix())
+    assert not differ, f"files differ between two builds: {differ}"
+
+
+def test_challenge_index_lists_a_new_challenge_page(tmp_path):
+    repo = copy_repo(tmp_path / "repo")
+    text = (repo / "docs/challenges/migrations.md").read_text(encoding="utf-8")
+    new = text.replace("title:", "title: Zebra crossing test\nold_title:", 1)
+    new = "\n".join(line for line in new.split("\n") if not line.startswith("old_title:"))
+    (repo / "docs/challenges/zebra.md").write_text(new, encoding="utf-8")
+    config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    (repo / "mkdocs.yml").write_text(config.replace(
+        "      - Time management: challenges/time-management.md",
+        "      - Time management: challenges/time-management.md\n      - Zebra: challenges/zebra.md"), encoding="utf-8")
+    result = build(repo, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site/challenges/index.html").read_text(encoding="utf-8")
+    assert 'href="zebra/">Zebra crossing test</a>' in html
+
+
+VENDORED = {
+    "mermaid.min.js": "mermaid/dist/mermaid.min.js",
+    "mermaid.LICENSE.txt": "mermaid/LICENSE",
+    "resize-observer.js": "resize-observer-polyfill/dist/ResizeObserver.js",
+    "resize-observer.LICENSE.txt": "resize-observer-polyfill/LICENSE",
+    "iframe-worker-shim.js": "iframe-worker/shim/index.js",
+    "iframe-worker.LICENSE.txt": "iframe-worker/LICENSE",
+}
+
+
+@pytest.mark.parametrize("name", VENDORED)
+def test_vendored_files_match_the_pinned_npm_packages(name):
+    """docs/assets/javascripts/vendor/ holds exact copies of the versions pinned in package.json."""
+    source = ROOT / "node_modules" / VENDORED[name]
+    if not source.is_file():
+        pytest.fail("node_modules is missing: run `npm ci` (make test does)")
+    assert (ROOT / "docs/assets/javascripts/vendor" / name).read_bytes() == source.read_bytes(), (
+        f"vendor/{name} differs from node_modules/{VENDORED[name]}: copy it again after an upgrade")
+    assert set(os.listdir(ROOT / "docs/assets/javascripts/vendor")) == set(VENDORED)

@@ -1,0 +1,64 @@
+"""Workflows: every action pinned to a full commit SHA with a version comment, least privilege."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from helpers import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+USES = re.compile(r"^\s*(?:-\s*)?uses:\s*(\S+)(.*)$")
+
+
+def test_every_action_is_pinned_to_a_commit_sha_with_a_version_comment():
+    for path in WORKFLOWS + [ROOT / "examples/jobboard/ci/github-actions.yml"]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            match = USES.match(line)
+            if not match or match.group(1).startswith("./"):
+                continue
+            ref = match.group(1).rpartition("@")[2]
+            assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{path.name}:{number}: {match.group(1)} is not SHA-pinned"
+            assert re.search(r"#\s*v\d", match.group(2)), f"{path.name}:{number}: no version comment"
+
+
+def test_top_level_permissions_are_empty_and_jobs_ask_for_what_they_need():
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert workflow["permissions"] == {}, path.name
+        for name, job in workflow["jobs"].items():
+            assert "permissions" in job, f"{path.name}: job {name} has no permissions block"
+            if "pages" in job["permissions"]:
+                assert name == "deploy" and job["environment"]["name"] == "github-pages"
+
+
+def test_no_pull_request_target_and_checkout_without_credentials():
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        assert "pull_request_target" not in text
+        workflow = yaml.safe_load(text)
+        for job in workflow["jobs"].values():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False
+
+
+def test_deploy_runs_the_gate_first_and_never_cancels_a_deploy():
+    deploy = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    assert deploy["concurrency"]["cancel-in-progress"] is False
+    steps = [step.get("run", "") for step in deploy["jobs"]["build"]["steps"]]
+    assert steps.index("make test") < steps.index("make build")
+    checkout = deploy["jobs"]["build"]["steps"][0]
+    assert checkout["with"]["fetch-depth"] == 0
+    assert deploy["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_zizmor_finds_nothing_and_workflows_match_the_schema():
+    bin_dir = Path(sys.executable).parent
+    zizmor = subprocess.run([str(bin_dir / "zizmor"), "--offline", "--no-progress", ".github/workflows"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert zizmor.returncode == 0 and "No findings" in zizmor.stdout + zizmor.stderr, zizmor.stdout + zizmor.stderr
+    schema = subprocess.run([str(bin_dir / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                             *map(str, WORKFLOWS)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert schema.returncode == 0, schema.stdout + schema.stderr
