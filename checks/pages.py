@@ -121,6 +121,9 @@ def _describe(error, rules: Rules) -> str:
         return f"{field}: {error.instance!r} is not a date; write it as YYYY-MM-DD, for example 2026-01-31"
     if error.validator == "type":
         return f"{field}: expected {schema['type']}, got {type(error.instance).__name__} ({error.instance!r})"
+    if error.validator == "pattern" and field in ("title", "description"):
+        return (f"{field}: must not contain double quotes or < >, which would break the page's HTML "
+                "head; use single quotes or rephrase")
     if error.validator in ("minLength", "maxLength"):
         return (f"{field}: is {len(error.instance)} characters long; it must be "
                 f"{schema.get('minLength', 0)}–{schema.get('maxLength', '∞')} characters")

@@ -1,7 +1,10 @@
-"""Fail a strict build when git history is shallow or missing: every page date would be wrong.
+"""Page dates come from git: fail a strict build when the history is shallow or missing, and
+let pages that are not committed yet build without dates.
 
 git-revision-date-localized only warns about shallow clones on some CI systems, and its warnings
 can come from worker processes that --strict does not count, so the check is made here, once.
+A page that was never committed has no dates to show; the plugin would stamp it "now" (twice,
+a moment apart, and then warn), so it is excluded from the plugin until its first commit.
 """
 import subprocess
 from pathlib import Path
@@ -32,4 +35,19 @@ def on_config(config):
             "This is a shallow git clone, so page dates would be wrong. Run `git fetch --unshallow`; "
             "in GitHub Actions give actions/checkout `fetch-depth: 0`."
         )
+    else:
+        _exclude_uncommitted(config, root)
     return config
+
+
+def _exclude_uncommitted(config, root):
+    dates = config.plugins.get("git-revision-date-localized")
+    docs = Path(config.docs_dir)
+    listed = subprocess.run(["git", "ls-tree", "-r", "--name-only", "HEAD", "--", str(docs)],
+                            cwd=root, capture_output=True, text=True, check=False)
+    committed = {(root / line).resolve() for line in listed.stdout.splitlines()}
+    new = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.resolve() not in committed)
+    if dates and new:
+        dates.config["exclude"] = list(dates.config.get("exclude", [])) + new
+        log.info("%d page(s) not committed yet show no dates until their first commit: %s",
+                 len(new), ", ".join(new[:5]) + (" ..." if len(new) > 5 else ""))

@@ -56,6 +56,8 @@ BAD = [
      "level: 'expert' is not allowed; use one of: beginner, intermediate, advanced", 5),
     ("missing prerequisite page", "prerequisites: [tech/index.md]", "prerequisites: [tech/redix.md]",
      "prerequisites: 'tech/redix.md' is not a page in docs/", 6),
+    ("double quotes in the description", "Django.\n", "Django \"fast\".\n",
+     "description: must not contain double quotes or < >", 3),
     ("short description", "description: How to keep repeated reads fast with cache-aside, TTLs and invalidation in Django.",
      "description: Caching.", "description: is 8 characters long; it must be 40–200 characters", 3),
 ]
