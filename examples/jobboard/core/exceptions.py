@@ -1,0 +1,76 @@
+"""Custom DRF exception handler: every API error has the same JSON shape."""
+import logging
+
+from django.db import IntegrityError
+from django.http import Http404
+from django_ratelimit.exceptions import Ratelimited
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from .errors import error_payload
+
+logger = logging.getLogger("jobboard.errors")
+
+
+class ConflictError(exceptions.APIException):
+    """409: the request clashes with the current state (e.g. a duplicate application)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The request conflicts with existing data."
+    default_code = "conflict"
+
+
+# --8<-- [start:exception-handler]
+def api_exception_handler(exc, context):
+    """Turn any DRF/Django exception into {"error": {"code", "message", "details"}}."""
+    if isinstance(exc, Ratelimited):  # check first: Ratelimited subclasses PermissionDenied
+        return ratelimited_response()
+    if isinstance(exc, IntegrityError):
+        # A unique constraint raced past validation: report a conflict, never a 500.
+        exc = ConflictError()
+
+    response = exception_handler(exc, context)  # DRF's default handler
+    if response is None:
+        return None  # unexpected error: let Django log it and answer 500
+
+    if isinstance(exc, exceptions.ValidationError):
+        code, message = "validation_error", "The request data is invalid."
+        details = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+    else:
+        detail = getattr(exc, "detail", str(exc))
+        code = _first_code(exc) if isinstance(exc, exceptions.APIException) else "not_found"
+        if isinstance(exc, Http404):
+            code, detail = "not_found", "Not found."
+        message, details = str(detail), {}
+        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+            details = {"retry_after_seconds": int(exc.wait)}
+
+    response.data = error_payload(code, message, details)
+    return response
+
+
+def _first_code(exc: exceptions.APIException) -> str:
+    codes = exc.get_codes()
+    return codes if isinstance(codes, str) else exc.default_code
+# --8<-- [end:exception-handler]
+
+
+# --8<-- [start:ratelimited-handler]
+def ratelimited_response() -> Response:
+    """django-ratelimit raises Ratelimited (a 403 by default); answer 429 instead.
+
+    DRF views catch the exception and call api_exception_handler() above;
+    plain Django views reach core.middleware.RequestLoggingMiddleware, whose
+    process_exception() uses the same payload, so the 429 comes out either way.
+    """
+    return Response(
+        error_payload(
+            "rate_limited",
+            "Too many requests. Slow down and try again later.",
+            {"retry_after_seconds": 60},
+        ),
+        status=status.HTTP_429_TOO_MANY_REQUESTS,
+        headers={"Retry-After": "60"},
+    )
+# --8<-- [end:ratelimited-handler]

@@ -1,0 +1,86 @@
+from rest_framework import serializers
+
+from .models import Application, Company, Job
+
+
+class CompanySerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.username", read_only=True)
+
+    class Meta:
+        model = Company
+        fields = ["id", "name", "website", "owner", "created_at"]
+        read_only_fields = ["id", "owner", "created_at"]
+
+
+# --8<-- [start:job-serializer]
+class JobSerializer(serializers.ModelSerializer):
+    company_name = serializers.CharField(source="company.name", read_only=True)
+    salary_min = serializers.IntegerField(min_value=0, max_value=10_000_000, required=False, allow_null=True)
+    salary_max = serializers.IntegerField(min_value=0, max_value=10_000_000, required=False, allow_null=True)
+
+    class Meta:
+        model = Job
+        fields = [
+            "id", "company", "company_name", "title", "slug", "description", "location",
+            "is_remote", "employment_type", "salary_min", "salary_max", "status",
+            "created_at", "expires_at",
+        ]
+        read_only_fields = ["id", "slug", "created_at"]
+
+    def validate_title(self, value: str) -> str:
+        """Field-level rule: runs for `title` only, after the model's own checks."""
+        title = " ".join(value.split())  # collapse runs of whitespace
+        if len(title) < 3:
+            raise serializers.ValidationError("Use at least 3 characters.")
+        return title
+
+    def validate_company(self, company: Company) -> Company:
+        request = self.context.get("request")
+        if request is not None and company.owner_id != request.user.id:
+            raise serializers.ValidationError("You can only post jobs for your own company.")
+        return company
+
+    def validate(self, attrs: dict) -> dict:
+        """Object-level rule: needs two fields, so it lives here, not in a validate_<field>."""
+        # On PATCH only some fields arrive; fall back to the stored values.
+        low = attrs.get("salary_min", getattr(self.instance, "salary_min", None))
+        high = attrs.get("salary_max", getattr(self.instance, "salary_max", None))
+        if low is not None and high is not None and low > high:
+            raise serializers.ValidationError(
+                {"salary_min": "salary_min must be less than or equal to salary_max."}
+            )
+        return attrs
+# --8<-- [end:job-serializer]
+
+
+# --8<-- [start:application-serializer]
+class ApplicationSerializer(serializers.ModelSerializer):
+    job = serializers.PrimaryKeyRelatedField(queryset=Job.objects.select_related("company"))
+    job_title = serializers.CharField(source="job.title", read_only=True)
+    applicant = serializers.CharField(source="applicant.username", read_only=True)
+    cover_letter = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+
+    class Meta:
+        model = Application
+        fields = ["id", "job", "job_title", "applicant", "cover_letter", "status", "created_at"]
+        # Applicants cannot set their own status; recruiters use a separate serializer.
+        read_only_fields = ["id", "applicant", "status", "created_at"]
+
+    def validate_job(self, job: Job) -> Job:
+        if job.status != Job.Status.OPEN:
+            raise serializers.ValidationError("This job is not accepting applications.")
+        return job
+
+
+class ApplicationStatusSerializer(serializers.ModelSerializer):
+    """What the job's recruiter may change on an application: its status only."""
+
+    class Meta:
+        model = Application
+        fields = ["id", "status"]
+        read_only_fields = ["id"]
+# --8<-- [end:application-serializer]
+
+
+class ApplyToJobSerializer(serializers.Serializer):
+    cover_letter = serializers.CharField(max_length=5000, required=False, allow_blank=True)

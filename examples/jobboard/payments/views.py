@@ -1,0 +1,88 @@
+import logging
+import uuid
+
+from django.conf import settings
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, permissions, status
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+
+from .chapa import ChapaClient, ChapaError
+from .models import Payment
+from .serializers import PaymentInitializeSerializer, PaymentSerializer
+
+logger = logging.getLogger("jobboard.payments")
+
+
+class PaymentGatewayError(APIException):
+    status_code = status.HTTP_502_BAD_GATEWAY
+    default_detail = "The payment provider is not available. Try again later."
+    default_code = "payment_gateway_error"
+
+
+def get_client() -> ChapaClient:
+    """One place to build the client, so tests can patch it if they need to."""
+    return ChapaClient()
+
+
+# --8<-- [start:payment-initialize]
+class PaymentInitializeView(generics.GenericAPIView):
+    """POST /api/payments/initialize/ -> {tx_ref, checkout_url} for the browser redirect."""
+
+    serializer_class = PaymentInitializeSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses={201: PaymentSerializer})
+    def post(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        # Save first: the row exists (pending) even if Chapa fails, for auditing.
+        payment = Payment.objects.create(
+            user=request.user,
+            tx_ref=f"nexus-{uuid.uuid4().hex}",  # unique, and not guessable
+            **serializer.validated_data,
+        )
+        try:
+            checkout = get_client().initialize(
+                amount=payment.amount, currency=payment.currency, email=request.user.email,
+                tx_ref=payment.tx_ref, first_name=request.user.first_name,
+                last_name=request.user.last_name, callback_url=settings.CHAPA_CALLBACK_URL,
+                return_url=settings.CHAPA_RETURN_URL,
+            )
+        except ChapaError as exc:
+            logger.warning("chapa initialize failed tx_ref=%s: %s", payment.tx_ref, exc)
+            payment.status = Payment.Status.FAILED
+            payment.save(update_fields=["status", "updated_at"])
+            raise PaymentGatewayError() from exc
+        payment.checkout_url = checkout.checkout_url
+        payment.save(update_fields=["checkout_url", "updated_at"])
+        return Response(PaymentSerializer(payment).data, status=status.HTTP_201_CREATED)
+# --8<-- [end:payment-initialize]
+
+
+# --8<-- [start:payment-verify]
+class PaymentVerifyView(generics.GenericAPIView):
+    """GET /api/payments/verify/<tx_ref>/ - ask Chapa for the real status.
+
+    Chapa calls callback_url after a payment. Never trust the query string it
+    arrives with: the status is whatever the verify API says.
+    """
+
+    serializer_class = PaymentSerializer
+    permission_classes = [permissions.AllowAny]  # reached by Chapa's callback
+    queryset = Payment.objects.all()
+    lookup_field = "tx_ref"
+
+    def get(self, request, tx_ref: str):
+        payment = self.get_object()  # 404 in the error format for unknown refs
+        if payment.status == Payment.Status.PENDING:
+            try:
+                data = get_client().verify(payment.tx_ref)
+            except ChapaError as exc:
+                logger.warning("chapa verify failed tx_ref=%s: %s", payment.tx_ref, exc)
+                raise PaymentGatewayError() from exc
+            paid = data.get("status") == "success" and str(data.get("tx_ref", tx_ref)) == tx_ref
+            payment.status = Payment.Status.SUCCESS if paid else Payment.Status.FAILED
+            payment.save(update_fields=["status", "updated_at"])
+        return Response(self.get_serializer(payment).data)
+# --8<-- [end:payment-verify]

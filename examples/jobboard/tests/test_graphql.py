@@ -1,0 +1,59 @@
+"""GraphQL endpoint: query, mutation with JWT auth, GraphiQL off outside DEBUG."""
+import pytest
+
+from jobs.models import Application
+
+from .conftest import auth_client
+
+pytestmark = pytest.mark.django_db
+
+APPLY = 'mutation($id: ID!) { applyToJob(jobId: $id, coverLetter: "Hi") { application { id status } } }'
+
+
+def gql(client, query, variables=None):
+    return client.post("/graphql/", {"query": query, "variables": variables or {}}, format="json")
+
+
+def test_jobs_query_with_company(anon, job):
+    response = gql(anon, "{ jobs { title slug company { name } } }")
+    assert response.status_code == 200
+    assert response.json()["data"]["jobs"] == [
+        {"title": job.title, "slug": job.slug, "company": {"name": "Acacia Labs"}}
+    ]
+
+
+def test_jobs_query_search_argument(anon, job):
+    assert gql(anon, '{ jobs(search: "python") { title } }').json()["data"]["jobs"] == []
+
+
+def test_mutation_requires_authentication(anon, job):
+    body = gql(anon, APPLY, {"id": job.pk}).json()
+    assert body["errors"][0]["message"] == "Authentication required."
+    assert body["errors"][0]["extensions"]["code"] == "not_authenticated"
+    assert not Application.objects.exists()
+
+
+def test_mutation_requires_applicant_role(recruiter_client, job):
+    body = gql(recruiter_client, APPLY, {"id": job.pk}).json()
+    assert body["errors"][0]["extensions"]["code"] == "permission_denied"
+
+
+def test_mutation_applies_with_jwt_and_rejects_duplicates(applicant_client, job):
+    body = gql(applicant_client, APPLY, {"id": job.pk}).json()
+    assert body["data"]["applyToJob"]["application"]["status"] == "SUBMITTED"
+    assert Application.objects.filter(job=job).count() == 1
+    again = gql(applicant_client, APPLY, {"id": job.pk}).json()
+    assert again["errors"][0]["extensions"]["code"] == "conflict"
+
+
+def test_invalid_jwt_is_401(job):
+    client = auth_client()
+    client.credentials(HTTP_AUTHORIZATION="Bearer broken")
+    response = gql(client, "{ jobs { title } }")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "not_authenticated"
+
+
+def test_graphiql_is_off_when_debug_is_off(client):
+    response = client.get("/graphql/", HTTP_ACCEPT="text/html")
+    assert b"graphiql" not in response.content.lower()
