@@ -1,0 +1,96 @@
+"""asyncio basics: coroutines, concurrent waiting, timeouts, ``async with``.
+
+Requires Python 3.11+ (``asyncio.timeout`` and ``asyncio.TaskGroup``).
+``asyncio.sleep`` stands in for real I/O such as an HTTP call or a query.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+
+# --8<-- [start:asyncio-gather]
+async def fetch(name: str, delay: float) -> str:
+    """Pretend to call a remote service that answers after ``delay`` seconds."""
+    await asyncio.sleep(delay)  # while this waits, the event loop runs other tasks
+    return f"{name}: ok"
+
+
+async def fetch_all(delays: dict[str, float]) -> tuple[list[str], float]:
+    """Run every fetch concurrently and return (results, seconds taken).
+
+    The total time is close to the slowest call, not the sum of all calls.
+    ``gather`` returns results in the order you passed the awaitables.
+    """
+    start = time.perf_counter()
+    results = await asyncio.gather(
+        *(fetch(name, delay) for name, delay in delays.items())
+    )
+    return list(results), time.perf_counter() - start
+
+
+async def fetch_all_grouped(delays: dict[str, float]) -> list[str]:
+    """The same with ``asyncio.TaskGroup`` (3.11+): if one task fails,
+    the others are cancelled and the error is raised in an ExceptionGroup."""
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(fetch(n, d)) for n, d in delays.items()]
+    return [task.result() for task in tasks]
+
+
+# Entry point from synchronous code (a script, a test):
+# results, seconds = asyncio.run(fetch_all({"users": 0.2, "jobs": 0.2}))
+# --8<-- [end:asyncio-gather]
+
+
+# --8<-- [start:asyncio-timeout]
+async def fetch_or_default(delay: float, limit: float, default: str = "cached") -> str:
+    """Give a slow call at most ``limit`` seconds, then fall back to ``default``.
+
+    ``asyncio.timeout`` (3.11+) cancels the work inside the block when time is
+    up and raises the built-in ``TimeoutError`` at the end of the block.
+    """
+    try:
+        async with asyncio.timeout(limit):
+            return await fetch("slow-service", delay)
+    except TimeoutError:
+        return default
+# --8<-- [end:asyncio-timeout]
+
+
+# --8<-- [start:async-context-manager]
+class FakeConnection:
+    """Stands in for an async database or HTTP client connection."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    async def query(self, sql: str) -> str:
+        await asyncio.sleep(0)  # yield to the event loop, as real I/O would
+        return f"result of {sql!r}"
+
+    async def close(self) -> None:
+        await asyncio.sleep(0)
+        self.closed = True
+
+
+@asynccontextmanager
+async def connect() -> AsyncIterator[FakeConnection]:
+    """Open a connection for an ``async with`` block and always close it.
+
+    Cleanup here needs ``await``, which a plain ``with`` cannot do.
+    """
+    conn = FakeConnection()
+    try:
+        yield conn
+    finally:
+        await conn.close()
+
+
+async def run_query(sql: str) -> str:
+    """Use the async context manager."""
+    async with connect() as conn:
+        return await conn.query(sql)
+# --8<-- [end:async-context-manager]
