@@ -50,7 +50,7 @@ BAD = [
      "last_reviewed: 2027-01-15 is in the future", 7),
     ("impossible date", "last_reviewed: 2026-01-15", "last_reviewed: 2026-13-45",
      "last_reviewed: '2026-13-45' is not a date", 7),
-    ("misspelt field", "level: intermediate", "levle: intermediate",
+    ("misspelt field", "level: intermediate", "levle: intermediate",  # codespell:ignore
      "Additional properties are not allowed ('levle' was unexpected); allowed fields are: title", 2),
     ("level outside the vocabulary", "level: intermediate", "level: expert",
      "level: 'expert' is not allowed; use one of: beginner, intermediate, advanced", 5),
