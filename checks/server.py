@@ -5,11 +5,16 @@
 - `404.html` with status 404 for unknown paths,
 - a log of every response's path and bytes on the wire, to check byte budgets,
 - a `LinkChecker` header, which lifts linkchecker's politeness limit for this local server.
+
+Material's instant navigation only handles links whose URL, with protocol and host name (not
+port) swapped, is in sitemap.xml: build the site with SITE_URL naming the port it is served on
+(see free_port()).
 """
 from __future__ import annotations
 
 import gzip
 import mimetypes
+import socket
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,14 +24,21 @@ from urllib.parse import unquote, urlsplit
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
+def free_port() -> int:
+    """A port that is free now, to build a site for (SITE_URL) and then serve it on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class SiteServer:
-    def __init__(self, root: Path, prefix: str = "/", gzip_enabled: bool = True):
+    def __init__(self, root: Path, prefix: str = "/", gzip_enabled: bool = True, port: int = 0):
         self.root = Path(root).resolve()
         self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         self.gzip = gzip_enabled
         self.log: list[tuple[str, int, int]] = []   # (path, status, bytes sent)
         self._cache: dict[Path, bytes] = {}
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self.port = self._httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}{self.prefix}"
 

@@ -79,4 +79,5 @@ def test_search_expectations_name_built_pages(site):
     queries = load("search_queries.yml")
     assert len(queries) >= 40
     for case in queries:
-        assert (site / case["page"] / "index.html").is_file(), case
+        for page in case["page"] if isinstance(case["page"], list) else [case["page"]]:
+            assert (site / page / "index.html").is_file(), case

@@ -6,8 +6,11 @@ blocked too, so the tests never touch the network.
 """
 import pytest
 
+import os
+
 from browserlib import chromium_executable, new_context, site_prefix, ARGS
-from checks.server import SiteServer
+from checks.server import SiteServer, free_port
+from helpers import ROOT, build
 
 
 def pytest_collection_modifyitems(items):
@@ -17,8 +20,28 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def server(site):
-    with SiteServer(site, site_prefix()) as running:
+def browser_site(tmp_path_factory):
+    """The hub built for the port it will be served on, so instant navigation works."""
+    port = free_port()
+    dest = tmp_path_factory.mktemp("browser") / "site"
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}{site_prefix()}"
+    try:
+        result = build(ROOT, dest)
+    finally:
+        del os.environ["SITE_URL"]
+    assert result.returncode == 0, result.stdout + result.stderr
+    return dest, port
+
+
+@pytest.fixture(scope="session")
+def site(browser_site):
+    return browser_site[0]
+
+
+@pytest.fixture(scope="session")
+def server(browser_site):
+    dest, port = browser_site
+    with SiteServer(dest, site_prefix(), port=port) as running:
         yield running
 
 

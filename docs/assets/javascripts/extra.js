@@ -19,7 +19,7 @@
       var box = item.querySelector("input[type=checkbox]");
       if (!box) return;
       var key = location.pathname.replace(/index\.html$/, "") + "#" + index;
-      var text = item.textContent.trim().slice(0, 80);
+      var text = item.textContent.replace(/\s+/g, " ").trim().slice(0, 80);
       box.disabled = false;
       box.setAttribute("aria-label", "Done: " + text);
       box.checked = Boolean(saved[key]);
