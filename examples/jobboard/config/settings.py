@@ -252,7 +252,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "jobs@nexus.example")
 CHAPA_SECRET_KEY = os.environ.get("CHAPA_SECRET_KEY", "")
 CHAPA_BASE_URL = os.environ.get("CHAPA_BASE_URL", "https://api.chapa.co/v1")
 CHAPA_CALLBACK_URL = os.environ.get(
-    "CHAPA_CALLBACK_URL", "http://127.0.0.1:8001/api/payments/verify/"
+    "CHAPA_CALLBACK_URL", "http://127.0.0.1:8001/api/payments/callback/"
 )
 CHAPA_RETURN_URL = os.environ.get("CHAPA_RETURN_URL", "http://127.0.0.1:8001/")
 

@@ -33,6 +33,7 @@ urlpatterns = [
     path("api/stats/", job_stats, name="job-stats"),  # async view
     path("api/payments/initialize/", PaymentInitializeView.as_view(), name="payment-initialize"),
     path("api/payments/verify/<str:tx_ref>/", PaymentVerifyView.as_view(), name="payment-verify"),
+    path("api/payments/callback/", PaymentVerifyView.as_view(), name="payment-callback"),
     # GraphQL: one POST endpoint; the GraphiQL IDE only when DEBUG is on.
     path("graphql/", csrf_exempt(JWTGraphQLView.as_view(graphiql=settings.GRAPHIQL_ENABLED))),
     path("health/", health, name="health"),

@@ -1,4 +1,5 @@
 import logging
+from decimal import Decimal, InvalidOperation
 import uuid
 
 from django.conf import settings
@@ -64,8 +65,9 @@ class PaymentInitializeView(generics.GenericAPIView):
 class PaymentVerifyView(generics.GenericAPIView):
     """GET /api/payments/verify/<tx_ref>/ - ask Chapa for the real status.
 
-    Chapa calls callback_url after a payment. Never trust the query string it
-    arrives with: the status is whatever the verify API says.
+    Chapa also calls callback_url (/api/payments/callback/?trx_ref=...) after a
+    payment. Never trust that query string: the status is whatever the verify
+    API says, and a payment only succeeds when amount and currency match ours.
     """
 
     serializer_class = PaymentSerializer
@@ -73,7 +75,10 @@ class PaymentVerifyView(generics.GenericAPIView):
     queryset = Payment.objects.all()
     lookup_field = "tx_ref"
 
-    def get(self, request, tx_ref: str):
+    def get(self, request, tx_ref: str | None = None):
+        if tx_ref is None:  # the callback: Chapa names the reference trx_ref
+            tx_ref = request.query_params.get("trx_ref") or request.query_params.get("tx_ref", "")
+            self.kwargs["tx_ref"] = tx_ref
         payment = self.get_object()  # 404 in the error format for unknown refs
         if payment.status == Payment.Status.PENDING:
             try:
@@ -81,8 +86,21 @@ class PaymentVerifyView(generics.GenericAPIView):
             except ChapaError as exc:
                 logger.warning("chapa verify failed tx_ref=%s: %s", payment.tx_ref, exc)
                 raise PaymentGatewayError() from exc
-            paid = data.get("status") == "success" and str(data.get("tx_ref", tx_ref)) == tx_ref
-            payment.status = Payment.Status.SUCCESS if paid else Payment.Status.FAILED
+            payment.status = self.outcome(payment, data)
             payment.save(update_fields=["status", "updated_at"])
         return Response(self.get_serializer(payment).data)
+
+    @staticmethod
+    def outcome(payment, data) -> str:
+        """Success only if Chapa says so for our reference, amount and currency."""
+        chapa_status = data.get("status")
+        if chapa_status == "pending":
+            return Payment.Status.PENDING  # the customer has not paid yet
+        try:
+            same_amount = Decimal(str(data.get("amount"))) == payment.amount
+        except (InvalidOperation, TypeError):
+            same_amount = False
+        paid = (chapa_status == "success" and str(data.get("tx_ref")) == payment.tx_ref
+                and same_amount and data.get("currency") == payment.currency)
+        return Payment.Status.SUCCESS if paid else Payment.Status.FAILED
 # --8<-- [end:payment-verify]

@@ -123,5 +123,30 @@ def test_verify_view_updates_status(anon, recruiter, chapa_status, expected):
 
 
 @pytest.mark.django_db
+@responses.activate
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"status": "pending", "amount": "5.00", "currency": "ETB"}, "pending"),
+    ({"status": "success", "amount": "1.00", "currency": "ETB"}, "failed"),
+    ({"status": "success", "amount": "5.00", "currency": "USD"}, "failed"),
+    ({"status": "success", "amount": "five", "currency": "ETB"}, "failed"),
+])
+def test_verify_trusts_only_matching_amount_and_currency(anon, recruiter, data, expected):
+    Payment.objects.create(user=recruiter, amount=Decimal("5"), tx_ref="nexus-amt")
+    responses.get(VERIFY_URL + "nexus-amt", json={"status": "success", "data": {"tx_ref": "nexus-amt", **data}})
+    assert anon.get("/api/payments/verify/nexus-amt/").json()["status"] == expected
+
+
+@pytest.mark.django_db
+@responses.activate
+def test_chapa_callback_with_trx_ref_query_verifies(anon, recruiter):
+    Payment.objects.create(user=recruiter, amount=Decimal("5"), tx_ref="nexus-cb")
+    responses.get(VERIFY_URL + "nexus-cb", json={"status": "success", "data": {
+        "status": "success", "tx_ref": "nexus-cb", "amount": "5.00", "currency": "ETB"}})
+    response = anon.get("/api/payments/callback/?trx_ref=nexus-cb&status=success")
+    assert response.status_code == 200 and response.json()["status"] == "success"
+    assert_error(anon.get("/api/payments/callback/"), 404, "not_found")
+
+
+@pytest.mark.django_db
 def test_verify_unknown_tx_ref_is_404(anon):
     assert_error(anon.get("/api/payments/verify/nexus-missing/"), 404, "not_found")
