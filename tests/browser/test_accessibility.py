@@ -14,8 +14,8 @@ def test_every_page_has_no_axe_violations(browser, server, site, scheme):
     page = context.new_page()
     failures = []
     for path in all_pages(site):
-        page.goto(server.url + path)
-        page.wait_for_load_state("networkidle")
+        page.goto(server.url + path, wait_until="load")
+        page.wait_for_function("typeof document$ !== 'undefined'")   # the theme's scripts ran
         result = AXE.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
         for violation in result.response["violations"]:
             targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]

@@ -3,8 +3,8 @@
 (function () {
   "use strict";
 
-  /* Progress ticks on learning-path pages: task-list boxes become clickable and are saved in
-   * this browser's localStorage (no account, nothing sent anywhere). Key: page path + item. */
+  /* Progress ticks: every checklist's boxes become clickable, with an accessible name, and are
+   * saved in this browser's localStorage (no account, nothing sent anywhere). Key: page + item. */
   var STORE = "nexus-progress";
 
   function load() {
@@ -13,7 +13,7 @@
 
   function bindProgress() {
     var article = document.querySelector("article.md-content__inner");
-    if (!article || !/\/path\//.test(location.pathname)) return;
+    if (!article) return;
     var saved = load();
     article.querySelectorAll(".task-list-item").forEach(function (item, index) {
       var box = item.querySelector("input[type=checkbox]");
@@ -52,6 +52,26 @@
     });
   }
 
-  function init() { bindProgress(); bindFilters(); }
+  /* Names for landmarks Material leaves unnamed (axe landmark-unique): the copy-button bar the
+   * bundle adds to each code block, the tag list, and sidebar sections whose label is a link. */
+  function nameLandmarks() {
+    document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav, i) {
+      nav.setAttribute("aria-label", "Code block " + (i + 1) + " actions");
+    });
+    document.querySelectorAll("nav.md-tags:not([aria-label])").forEach(function (nav) {
+      nav.setAttribute("aria-label", "Tags");
+    });
+    document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      var text = label && label.textContent.trim();
+      if (!text && label) {
+        var link = label.parentNode.querySelector("a");
+        nav.removeAttribute("aria-labelledby");
+        nav.setAttribute("aria-label", link ? link.textContent.trim() : "Section");
+      }
+    });
+  }
+
+  function init() { bindProgress(); bindFilters(); nameLandmarks(); }
   if (typeof document$ !== "undefined") document$.subscribe(init); else init();
 })();
