@@ -14,12 +14,15 @@ from .pages import ROOT, Problem
 LINK_WARNING = re.compile(r"Doc file '([^']+)' contains an? (?:[a-z]+ )*link '([^']*)'")
 NAV_WARNING = re.compile(r"A reference to '([^']+)' is included in the 'nav' configuration")
 OMITTED = re.compile(r"^\s+- (\S+\.md)$")
+CONFIG_WARNING = re.compile(r"Config value '([^']+)': (?:.*option '([^']+)': )?(.*)")
 CONFIG_ERROR = ("Aborted with a configuration error", "encountered an error parsing the configuration")
 
 
-def _line_of(page: Path, target: str) -> int:
+def _line_of(page: Path, target: str, anywhere: bool = False) -> int:
     if page.is_file():
         for number, line in enumerate(page.read_text(encoding="utf-8").split("\n"), start=1):
+            if anywhere and target in line:
+                return number
             if f"({target}" in line or f'"{target}"' in line or f"<{target}>" in line:
                 return number
     return 1
@@ -37,7 +40,7 @@ def _problems(output: str, root: Path):
             continue
         match = NAV_WARNING.search(line)
         if match:
-            problems.append(Problem("mkdocs.yml", _line_of(root / "mkdocs.yml", match.group(1)),
+            problems.append(Problem("mkdocs.yml", _line_of(root / "mkdocs.yml", match.group(1), anywhere=True),
                                     f"the nav lists '{match.group(1)}', but docs/{match.group(1)} does not exist"))
             continue
         if "are not included in the \"nav\" configuration" in line:
@@ -49,6 +52,12 @@ def _problems(output: str, root: Path):
                                     "the page is not in the navigation: add it to `nav:` in mkdocs.yml"))
             continue
         omitted = False
+        match = CONFIG_WARNING.search(line)
+        if match:
+            name = match.group(2) or match.group(1)
+            problems.append(Problem("mkdocs.yml", _line_of(root / "mkdocs.yml", f"{name}:", anywhere=True),
+                                    f"{name}: {match.group(3)}"))
+            continue
         if any(marker in line for marker in CONFIG_ERROR):
             problems.append(Problem("mkdocs.yml", 1, "mkdocs.yml is invalid; see the error above"))
     return problems

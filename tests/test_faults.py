@@ -121,10 +121,10 @@ def test_unknown_tag(repo):
 
 # 7. A page in docs/ but not in the navigation, and a navigation entry with no page.
 def test_page_outside_the_navigation(repo):
-    (repo / "docs/concepts/orphan.md").write_text(
+    (repo / "docs/orphan.md").write_text(
         "---\ntitle: Orphan\ndescription: A page that nobody added to the navigation of the hub.\n"
         "tags: [caching]\n---\n\nText.\n", encoding="utf-8")
-    assert_fails(gate(repo), "docs/concepts/orphan.md:1: the page is not in the navigation")
+    assert_fails(gate(repo), "docs/orphan.md:1: the page is not in the navigation")
 
 
 def test_navigation_entry_without_a_page(repo):
