@@ -24,6 +24,12 @@ from urllib.parse import unquote, urlsplit
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
+def site_prefix(config_file: Path) -> str:
+    """The path part of site_url (/project-nexus/): serve the site under it, as Pages does."""
+    from mkdocs.config import load_config
+    return urlsplit(load_config(str(config_file))["site_url"]).path
+
+
 def free_port() -> int:
     """A port that is free now, to build a site for (SITE_URL) and then serve it on."""
     with socket.socket() as probe:

@@ -14,10 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from checks.pages import ROOT, _Loader, split_front_matter  # noqa: E402
-from checks.server import SiteServer  # noqa: E402
+from checks.server import SiteServer, site_prefix  # noqa: E402
 
 import yaml  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
 
 STALE_AFTER = dt.timedelta(days=183)
 
@@ -34,8 +33,7 @@ def stale_pages(today):
 
 
 def failing_links(site: Path):
-    prefix = "/" + load_config(str(ROOT / "mkdocs.yml"))["site_url"].split("/", 3)[-1]
-    with SiteServer(site, prefix) as server:
+    with SiteServer(site, site_prefix(ROOT / "mkdocs.yml")) as server:
         result = subprocess.run(
             [sys.executable, "-m", "linkcheck", "--check-extern", "--no-status", "--no-warnings",
              "-o", "csv", "--threads", "4", server.url],

@@ -21,3 +21,9 @@ def copy_repo(dest: Path) -> Path:
     """A full working copy (with .git, so page dates work) that a test may break freely."""
     shutil.copytree(ROOT, dest, ignore=IGNORED, symlinks=True)
     return dest
+
+
+def site_prefix() -> str:
+    """The path part of this repository's site_url."""
+    from checks.server import site_prefix as prefix_of
+    return prefix_of(ROOT / "mkdocs.yml")

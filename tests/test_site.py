@@ -12,13 +12,7 @@ import pytest
 import yaml
 
 from checks.server import SiteServer
-from helpers import ROOT, build, copy_repo
-
-
-def site_prefix():
-    from mkdocs.config import load_config
-    from urllib.parse import urlsplit
-    return urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"]).path
+from helpers import ROOT, build, copy_repo, site_prefix
 
 
 def test_linkchecker_finds_no_broken_internal_link_or_anchor(site):

@@ -4,9 +4,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.config import load_config
-
-from helpers import ROOT
+from helpers import ROOT, site_prefix  # noqa: F401  (re-exported for the browser tests)
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 TOLERATED = {"api.github.com"}
@@ -19,10 +17,6 @@ def chromium_executable():
         if candidate and Path(candidate).exists():
             return candidate
     return None
-
-
-def site_prefix():
-    return urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"]).path
 
 
 class Guard:
