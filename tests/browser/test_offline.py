@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 
+from browserlib import MERMAID_RENDERED
 from helpers import ROOT
 
 BUDGET = 10 * 1024 * 1024
@@ -35,4 +36,4 @@ def test_offline_copy_searches_links_and_draws_diagrams(context, offline_root):
     page.goto((offline_root / "concepts" / "index.html").as_uri())
     page.locator("article a[href$='caching.html']").first.click()
     page.wait_for_url("**/concepts/caching.html")
-    page.wait_for_selector(".mermaid svg", state="attached", timeout=15_000)
+    page.wait_for_function(MERMAID_RENDERED, timeout=15_000)

@@ -2,10 +2,7 @@
 and the challenge filter."""
 import re
 
-
-# Material swaps each <pre class="mermaid"> for a <div class="mermaid"> once the SVG is drawn.
-RENDERED = ("!document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid')]"
-            ".some(d => d.getBoundingClientRect().height > 0)")
+from browserlib import MERMAID_RENDERED as RENDERED
 
 
 def first_page_with(site, marker):
