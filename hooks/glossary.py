@@ -1,20 +1,24 @@
 """One glossary file, data/glossary.yml, feeds the glossary page and every page's tooltips.
 
 Entries with an `expansion` become Markdown abbreviations (`*[JWT]: JSON Web Token`) appended to
-each page, which the abbr extension turns into <abbr title> tooltips. The file is read once.
+each page, which the abbr extension turns into <abbr title> tooltips. The file is read once, and
+each page gets only the abbreviations it uses: the abbr extension's cost grows with the number
+of definitions on a page, and a page uses a handful of the glossary's terms.
 """
+import re
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 
 MARKER = "<!-- glossary -->"
-_abbreviations = ""
+_abbreviations = {}
+_used = re.compile("(?!)")
 _page = ""
 
 
 def on_config(config):
-    global _abbreviations, _page
+    global _abbreviations, _used, _page
     path = Path(config.config_file_path).parent / "data" / "glossary.yml"
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -24,9 +28,10 @@ def on_config(config):
         if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str):
             raise PluginError(f"data/glossary.yml: term {term!r} needs a `definition:` text")
     terms = sorted(entries, key=str.casefold)
-    _abbreviations = "\n\n" + "\n".join(
-        f"*[{term}]: {entries[term]['expansion']}" for term in terms if entries[term].get("expansion")
-    ) + "\n"
+    _abbreviations = {term: f"*[{term}]: {entries[term]['expansion']}"
+                      for term in terms if entries[term].get("expansion")}
+    longest_first = sorted(_abbreviations, key=len, reverse=True)
+    _used = re.compile(r"\b(" + "|".join(map(re.escape, longest_first)) + r")\b")   # as the abbr extension matches
     _page = _render(terms, entries)
     return config
 
@@ -52,4 +57,5 @@ def _render(terms, entries):
 def on_page_markdown(markdown, page, **kwargs):
     if page.file.src_uri == "glossary.md":
         markdown = markdown.replace(MARKER, _page)
-    return markdown + _abbreviations
+    used = sorted(set(_used.findall(markdown)))
+    return markdown + "\n\n" + "\n".join(_abbreviations[term] for term in used) + "\n"

@@ -90,7 +90,7 @@ def serve_rebuild_seconds():
     with tempfile.TemporaryDirectory() as tmp:
         dest = Path(tmp) / "hub"
         shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", "site-*", "*.zip"))
-        process = subprocess.Popen(MKDOCS + ["serve", "--dev-addr", "127.0.0.1:8765", "--no-livereload"], cwd=dest,
+        process = subprocess.Popen(MKDOCS + ["serve", "--dev-addr", "127.0.0.1:8765"], cwd=dest,
                                    env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         try:
             for line in process.stdout:
@@ -101,7 +101,7 @@ def serve_rebuild_seconds():
             start = time.perf_counter()
             page.write_text(page.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
             for line in process.stdout:
-                if "Reloading browsers" in line or "Documentation built in" in line:
+                if "Documentation built in" in line or "Reloading browsers" in line:
                     return round(time.perf_counter() - start, 2)
         finally:
             process.terminate()
