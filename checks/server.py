@@ -108,7 +108,11 @@ class SiteServer:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):   # the browser moved on
+                    server.log.append((path, int(status), 0))
+                    return
                 server.log.append((path, int(status), len(body)))
 
             do_HEAD = do_GET

@@ -5,7 +5,7 @@
   click; counted from the local server's own log, which includes the search worker's body.
 - Search: index size raw and gzipped, and latency from keystroke to rendered results.
 
-Usage: python scripts/bench.py [--site site] [--runs 3] [--skip-lighthouse]
+Usage: python scripts/bench.py [--runs 3] [--skip-lighthouse]
 Compares with bench/baseline.json and writes bench/latest.json; --save-baseline replaces it.
 """
 import argparse
@@ -24,7 +24,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 import yaml  # noqa: E402
 
 from browserlib import ARGS, all_pages, chromium_executable, site_prefix  # noqa: E402
-from checks.server import SiteServer  # noqa: E402
+from checks.server import SiteServer, free_port  # noqa: E402
 
 DEEP = ["concepts/caching/", "tech/celery/", "challenges/"]
 BUDGET_FIRST = 100 * 1024
@@ -110,17 +110,21 @@ def search_latency(browser, server):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--save-baseline", action="store_true")
     args = parser.parse_args()
-    site = Path(args.site)
+    # Build for the port the site is served on, so instant navigation works as on Pages.
+    port = free_port()
+    site = ROOT / "test-results" / "bench-site"
+    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}{site_prefix()}")
+    subprocess.run([sys.executable, "-m", "checks", "build", "--site-dir", str(site)], cwd=ROOT, env=env,
+                   check=True, capture_output=True)
     index = (site / "search/search_index.json").read_bytes()
     results = {"measured": time.strftime("%Y-%m-%d"),
                "search_index": {"raw_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6))}}
     from playwright.sync_api import sync_playwright
-    with SiteServer(site, site_prefix()) as server, sync_playwright() as playwright:
+    with SiteServer(site, site_prefix(), port=port) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=ARGS)
         first, clicks = wire_bytes(browser, server, site)
         plain = {p: b for p, b in first.items() if not has_diagram(site, p)}
