@@ -61,6 +61,7 @@ def wire_bytes(browser, server, site):
         mark = len(server.log)
         page.goto(server.url + path)
         page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)   # late start-up requests (sitemap for instant navigation)
         first[path] = server.bytes_since(mark)
         link = page.locator("a.md-footer__link--next")
         if link.count():
