@@ -90,7 +90,21 @@ def test_vendored_files_match_the_pinned_npm_packages(name):
         pytest.fail("node_modules is missing: run `npm ci` (make test does)")
     assert (ROOT / "docs/assets/javascripts/vendor" / name).read_bytes() == source.read_bytes(), (
         f"vendor/{name} differs from node_modules/{VENDORED[name]}: copy it again after an upgrade")
-    assert set(os.listdir(ROOT / "docs/assets/javascripts/vendor")) == set(VENDORED)
+    assert set(os.listdir(ROOT / "docs/assets/javascripts/vendor")) == set(VENDORED) | {"mermaid"}
+
+
+def test_vendored_mermaid_modules_match_the_pinned_npm_package():
+    """vendor/mermaid/ is Mermaid's ES module build (entry plus every chunk it may import), source maps left out."""
+    source = ROOT / "node_modules/mermaid/dist"
+    if not source.is_dir():
+        pytest.fail("node_modules is missing: run `npm ci` (make test does)")
+    vendored = ROOT / "docs/assets/javascripts/vendor/mermaid"
+    expected = {p.relative_to(source) for p in [source / "mermaid.esm.min.mjs",
+                                                *(source / "chunks/mermaid.esm.min").glob("*.mjs")]}
+    assert {p.relative_to(vendored) for p in vendored.rglob("*") if p.is_file()} == expected, (
+        "vendor/mermaid/ is out of step with node_modules/mermaid: copy the ES module build again")
+    for name in expected:
+        assert (vendored / name).read_bytes() == (source / name).read_bytes(), name
 
 
 def test_search_index_stays_within_its_budget(site):

@@ -51,12 +51,16 @@ def test_no_third_party_requests_in_built_files(site):
 def test_theme_cdn_urls_are_rewritten_to_vendored_copies(site):
     bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
     assert "unpkg.com" not in bundle
-    assert '"assets/javascripts/vendor/mermaid.min.js"' in bundle
-    assert (site / "assets/javascripts/vendor/mermaid.min.js").is_file()
+    assert '"assets/javascripts/mermaid-loader.js"' in bundle
+    loader = (site / "assets/javascripts/mermaid-loader.js").read_text(encoding="utf-8")
+    for target in ("vendor/mermaid/mermaid.esm.min.mjs", "vendor/mermaid.min.js"):   # online, file://
+        assert f'"{target}"' in loader
+        assert (site / "assets/javascripts" / target).is_file()
     assert (site / "assets/javascripts/vendor/mermaid.LICENSE.txt").is_file()
 
 
 def test_mermaid_is_loaded_only_by_the_theme_on_demand(site):
-    """No page links the 3 MB Mermaid file directly: the bundle fetches it for diagrams only."""
+    """No page links Mermaid directly: the bundle fetches it for diagrams only."""
     for page in site.rglob("*.html"):
-        assert "mermaid.min.js" not in page.read_text(encoding="utf-8"), page
+        text = page.read_text(encoding="utf-8")
+        assert "mermaid.min.js" not in text and "mermaid-loader.js" not in text, page

@@ -41,12 +41,14 @@ def test_tabs_switch(page, server, site):
 
 def test_mermaid_renders_to_svg_from_the_hub_itself(page, server, site):
     """Material draws each diagram as SVG inside a closed shadow root, so the test checks that
-    the host element got the diagram's size, and that Mermaid came from the hub."""
+    the host element got the diagram's size, and that Mermaid came from the hub as ES modules
+    (the chunks a page needs), not as the 3.5 MB classic bundle."""
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(server.url + first_page_with(site, 'class="mermaid"'))
     page.wait_for_function(RENDERED, timeout=15_000)
-    assert any(url.endswith("vendor/mermaid.min.js") for url in requests)
+    assert any(url.endswith("vendor/mermaid/mermaid.esm.min.mjs") for url in requests)
+    assert not any(url.endswith("vendor/mermaid.min.js") for url in requests)
     assert not [url for url in requests if not url.startswith(server.url) and "api.github.com" not in url]
 
 
