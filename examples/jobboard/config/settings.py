@@ -73,8 +73,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-# Only trust X-Forwarded-For when a proxy you control (load balancer, ingress)
-# overwrites it. Otherwise any client could send a fake header and dodge the
+# Only trust X-Forwarded-For when one proxy you control (load balancer, ingress)
+# sits in front and writes it. Otherwise any client could send a fake header and dodge the
 # blocklist and the rate limits, so the default is REMOTE_ADDR.
 BEHIND_TRUSTED_PROXY = env_bool("BEHIND_TRUSTED_PROXY", default=False)
 BLOCKLIST_CACHE_SECONDS = int(os.environ.get("BLOCKLIST_CACHE_SECONDS", "60"))
@@ -223,13 +223,14 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_APPLY = os.environ.get("RATELIMIT_APPLY", "5/m")
 RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "5/m")
 if not REDIS_URL:
-    # LocMem counts per process, so django-ratelimit warns (E003/W001). That is
-    # acceptable only for development and single-process tests.
+    # LocMem counts per process, so django-ratelimit's checks fail (error E003,
+    # warning W001). Silencing them is acceptable only for development and
+    # single-process tests.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # --8<-- [end:cache-settings]
 
 # --8<-- [start:celery-settings]
-# e.g. amqp://guest:guest@rabbitmq:5672// ; without it, run tasks inline ("eager")
+# e.g. amqp://jobboard:<password>@rabbitmq:5672// ; without it, run tasks inline ("eager")
 # so development and the test suite need no RabbitMQ and no worker.
 _BROKER_FROM_ENV = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_BROKER_URL = _BROKER_FROM_ENV or "memory://"

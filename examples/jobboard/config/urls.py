@@ -8,9 +8,9 @@ from rest_framework.routers import DefaultRouter
 from rest_framework_simplejwt.views import TokenRefreshView
 
 from accounts.views import MeView, RateLimitedTokenObtainPairView, RegisterView
-from core.views import health
+from core.views import health, live
 from jobs.async_views import job_stats
-from jobs.graphql_view import JWTGraphQLView
+from jobs.graphql_view import JWTGraphQLView, validation_rules
 from jobs.views import ApplicationViewSet, CompanyViewSet, JobViewSet
 from payments.views import PaymentInitializeView, PaymentVerifyView
 
@@ -35,8 +35,10 @@ urlpatterns = [
     path("api/payments/verify/<str:tx_ref>/", PaymentVerifyView.as_view(), name="payment-verify"),
     path("api/payments/callback/", PaymentVerifyView.as_view(), name="payment-callback"),
     # GraphQL: one POST endpoint; the GraphiQL IDE only when DEBUG is on.
-    path("graphql/", csrf_exempt(JWTGraphQLView.as_view(graphiql=settings.GRAPHIQL_ENABLED))),
+    path("graphql/", csrf_exempt(JWTGraphQLView.as_view(
+        graphiql=settings.GRAPHIQL_ENABLED, validation_rules=validation_rules()))),
     path("health/", health, name="health"),
+    path("health/live/", live, name="health-live"),
     path("admin/", admin.site.urls),
 ]
 # --8<-- [end:urls]

@@ -1,6 +1,7 @@
 """Custom DRF exception handler: every API error has the same JSON shape."""
 import logging
 
+from django.conf import settings
 from django.db import IntegrityError
 from django.http import Http404
 from django_ratelimit.exceptions import Ratelimited
@@ -57,6 +58,21 @@ def _first_code(exc: exceptions.APIException) -> str:
 
 
 # --8<-- [start:ratelimited-handler]
+UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def window_seconds(rate: str) -> int:
+    """Length of one django-ratelimit window: "5/m" -> 60, "100/10m" -> 600."""
+    period = rate.partition("/")[2]
+    return int(period[:-1] or 1) * UNIT_SECONDS[period[-1]]
+
+
+def retry_after_seconds() -> int:
+    """The longest configured window. The exception does not say which limit was hit, and
+    after one full window every fixed-window counter has reset, so this is never too early."""
+    return max(window_seconds(rate) for rate in (settings.RATELIMIT_APPLY, settings.RATELIMIT_LOGIN))
+
+
 def ratelimited_response() -> Response:
     """django-ratelimit raises Ratelimited (a 403 by default); answer 429 instead.
 
@@ -68,9 +84,9 @@ def ratelimited_response() -> Response:
         error_payload(
             "rate_limited",
             "Too many requests. Slow down and try again later.",
-            {"retry_after_seconds": 60},
+            {"retry_after_seconds": retry_after_seconds()},
         ),
         status=status.HTTP_429_TOO_MANY_REQUESTS,
-        headers={"Retry-After": "60"},
+        headers={"Retry-After": str(retry_after_seconds())},
     )
 # --8<-- [end:ratelimited-handler]

@@ -7,25 +7,28 @@ from django.core.cache import cache
 from django_ratelimit.exceptions import Ratelimited
 
 from .errors import error_response
+from .exceptions import retry_after_seconds
 
 request_logger = logging.getLogger("jobboard.requests")
 
 BLOCKLIST_CACHE_KEY = "core:blocked-ips"
+LIVENESS_PATH = "/health/live/"  # the kubelet's probe must not depend on the database
 
 
 def get_client_ip(request) -> str:
     """The caller's IP address.
 
     REMOTE_ADDR is the address of whoever opened the TCP connection. Behind a
-    load balancer that is the balancer, and the real client is the first entry
-    of X-Forwarded-For. That header is plain text any client can send, so it
-    is trusted only when settings.BEHIND_TRUSTED_PROXY says a proxy we run
-    overwrites it.
+    load balancer that is the balancer, which passes the client's address in
+    X-Forwarded-For. That header is plain text any client can send, so it is
+    read only when settings.BEHIND_TRUSTED_PROXY says one proxy we run sits in
+    front. Its last entry is the one that proxy wrote, whether it overwrites
+    the header or appends to it; entries to the left may be forged.
     """
     if getattr(settings, "BEHIND_TRUSTED_PROXY", False):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[0].strip()
+            return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "") or "0.0.0.0"
 
 
@@ -48,6 +51,8 @@ class IPBlocklistMiddleware:
         self.get_response = get_response  # called once, at server start
 
     def __call__(self, request):
+        if request.path == LIVENESS_PATH:
+            return self.get_response(request)
         ip = get_client_ip(request)
         if ip in blocked_ips():
             return error_response(
@@ -71,7 +76,7 @@ class RequestLoggingMiddleware:
         request_logger.info(
             "%s %s %s %.1fms ip=%s",
             request.method,
-            request.get_full_path(),
+            request.path,  # not the query string, which may carry tokens
             response.status_code,
             duration_ms,
             get_client_ip(request),
@@ -85,7 +90,7 @@ class RequestLoggingMiddleware:
         if isinstance(exception, Ratelimited):
             return error_response(
                 429, "rate_limited", "Too many requests. Slow down and try again later.",
-                {"retry_after_seconds": 60},
+                {"retry_after_seconds": retry_after_seconds()},
             )
         return None
 # --8<-- [end:request-logging-middleware]

@@ -7,8 +7,15 @@ from .errors import error_response
 
 
 @require_GET
+def live(request):
+    """Liveness probe: 200 whenever the process answers. It touches no other service, so a
+    database outage makes pods unready (see `health`) instead of restarting all of them."""
+    return JsonResponse({"status": "ok"})
+
+
+@require_GET
 def health(request):
-    """Liveness/readiness probe: 200 when the process runs and the database answers."""
+    """Readiness probe: 200 when the process runs and the database answers."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -1,10 +1,19 @@
 """GraphQLView that understands the same JWT bearer tokens as the REST API."""
+from django.conf import settings
 from django.http import HttpRequest
+from graphene.validation import DisableIntrospection, depth_limit_validator
 from graphene_django.views import GraphQLView
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from core.errors import error_response
+
+
+def validation_rules() -> tuple:
+    """A depth cap, so one small nested query (company → jobs → company → ...) cannot tie up a
+    worker; and no schema introspection in production, where only our own clients call us."""
+    rules = (depth_limit_validator(max_depth=5),)
+    return rules if settings.DEBUG else rules + (DisableIntrospection,)
 
 
 class JWTGraphQLView(GraphQLView):

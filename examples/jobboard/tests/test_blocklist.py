@@ -33,8 +33,13 @@ def test_forwarded_header_ignored_without_trusted_proxy(client):
 def test_forwarded_header_used_behind_trusted_proxy(client, settings):
     settings.BEHIND_TRUSTED_PROXY = True
     BlockedIP.objects.create(ip_address="203.0.113.7")
-    response = client.get("/health/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7, 10.0.0.2")
+    # The proxy (10.0.0.2) appends the address it saw; anything to its left came from the client.
+    response = client.get("/health/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
     assert response.status_code == 403
+    forged = client.get("/health/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7")
+    assert forged.status_code == 403, "a forged left-hand entry must not unblock the client"
+    framed = client.get("/health/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7, 198.51.100.9")
+    assert framed.status_code == 200, "a client must not get someone else blocked"
 
 
 def test_blocklist_is_cached_between_requests(client, django_assert_num_queries):

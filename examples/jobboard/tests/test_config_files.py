@@ -20,7 +20,7 @@ def test_compose_has_six_services_with_healthy_dependencies():
     assert set(compose["services"]) == {"web", "worker", "beat", "db", "redis", "rabbitmq"}
     assert compose["services"]["db"]["image"] == "postgres:16"
     assert compose["services"]["redis"]["image"] == "redis:7"
-    assert compose["services"]["rabbitmq"]["image"] == "rabbitmq:3-management"
+    assert compose["services"]["rabbitmq"]["image"] == "rabbitmq:4-management"
     for name in ("db", "redis", "rabbitmq", "web"):
         assert "healthcheck" in compose["services"][name]
     for name in ("web", "worker", "beat"):
@@ -61,7 +61,7 @@ def test_k8s_manifest_has_deployment_and_service_with_probes():
     assert [d["kind"] for d in docs] == ["Deployment", "Service"]
     container = docs[0]["spec"]["template"]["spec"]["containers"][0]
     assert container["readinessProbe"]["httpGet"]["path"] == "/health/"
-    assert container["livenessProbe"]["httpGet"]["path"] == "/health/"
+    assert container["livenessProbe"]["httpGet"]["path"] == "/health/live/"
     assert container["resources"]["limits"] and container["resources"]["requests"]
     assert container["envFrom"][0]["secretRef"]["name"] == "jobboard-env"
 
@@ -79,6 +79,14 @@ def test_jenkinsfile_is_declarative_with_stages():
     assert text.count("pipeline {") == 1
     for stage in ("Checkout", "Install", "Test", "Build image"):
         assert f"stage('{stage}')" in text
+    # With an explicit Checkout stage, the implicit one must be off, or the code is fetched twice.
+    assert "skipDefaultCheckout()" in text
+
+
+def test_dockerignore_keeps_secrets_and_local_state_out_of_the_image():
+    ignored = {line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()}
+    for entry in (".git", ".venv/", ".env", "db.sqlite3"):
+        assert entry in ignored, entry
 
 
 @pytest.mark.django_db

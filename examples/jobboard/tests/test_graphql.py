@@ -1,7 +1,7 @@
 """GraphQL endpoint: query, mutation with JWT auth, GraphiQL off outside DEBUG."""
 import pytest
 
-from jobs.models import Application
+from jobs.models import Application, Job
 
 from .conftest import auth_client
 
@@ -57,3 +57,23 @@ def test_invalid_jwt_is_401(job):
 def test_graphiql_is_off_when_debug_is_off(client):
     response = client.get("/graphql/", HTTP_ACCEPT="text/html")
     assert b"graphiql" not in response.content.lower()
+
+
+def test_companies_show_open_jobs_only(anon, job):
+    Job.objects.create(company=job.company, title="Secret draft", description="d", status=Job.Status.DRAFT)
+    companies = gql(anon, "{ companies { name jobs { title } } }").json()["data"]["companies"]
+    assert [j["title"] for c in companies for j in c["jobs"]] == [job.title]
+
+
+def test_deeply_nested_query_is_refused(anon, job):
+    deep = "{ companies { jobs { company { jobs { company { jobs { title } } } } } } }"
+    body = gql(anon, deep).json()
+    assert "data" not in body or body["data"] is None
+    assert "exceeds maximum operation depth" in body["errors"][0]["message"]
+    assert "errors" not in gql(anon, "{ companies { name jobs { title company { name } } } }").json()
+
+
+def test_introspection_is_off_in_production(anon, settings):
+    assert settings.DEBUG is False
+    body = gql(anon, "{ __schema { types { name } } }").json()
+    assert body["errors"], "introspection must be refused when DEBUG is off"

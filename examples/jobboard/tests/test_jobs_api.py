@@ -187,6 +187,13 @@ def test_health_endpoint(anon):
     assert response.json() == {"status": "ok", "database": "ok"}
 
 
+def test_liveness_endpoint_needs_no_database(anon, django_assert_num_queries):
+    with django_assert_num_queries(0):  # not even the blocklist: liveness survives a database outage
+        response = anon.get("/health/live/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
 def test_register_and_me(anon):
     response = anon.post("/api/auth/register/", {"username": "lily", "email": "lily@example.com",
                                                  "password": "correct-horse-77", "role": "recruiter"},

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from jobs.models import Company, Job
-from jobs.schema import schema
+from jobs.schema import demo_schema as schema  # the public schema plus jobsNaive
 
 pytestmark = pytest.mark.django_db
 
