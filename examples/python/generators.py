@@ -27,10 +27,12 @@ def squares(numbers: Iterable[int]) -> Iterator[int]:
 def first(iterable: Iterable[int], count: int) -> list[int]:
     """Take at most ``count`` items from any iterable, then stop asking."""
     result = []
+    if count <= 0:
+        return result  # asking for nothing must not pull an item
     for item in iterable:
-        if len(result) == count:
-            break
         result.append(item)
+        if len(result) == count:
+            break  # stop before asking for one more
     return result
 
 

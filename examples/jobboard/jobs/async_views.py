@@ -12,9 +12,10 @@ from .models import Application, Company, Job
 async def job_stats(request):
     """GET /api/stats/ - three counts awaited together with asyncio.gather.
 
-    This only gains concurrency under ASGI (uvicorn, daphne). Under WSGI
-    (gunicorn's sync workers, runserver) Django runs the view in a one-off event
-    loop per request, which works but adds no concurrency. Today Django's async
+    Only under ASGI (uvicorn, daphne) is the worker free to serve other requests
+    while this one waits. Under WSGI (gunicorn's sync workers, runserver) Django
+    runs the view in a one-off event loop: it works, but the request holds its
+    worker. Today Django's async
     ORM methods such as acount() run the sync query in a worker thread
     (sync_to_async), so the win is the event loop staying free, not parallel SQL.
     """

@@ -1,10 +1,11 @@
 import django_filters
+import django_filters.rest_framework
 
 from .models import Job
 
 
 # --8<-- [start:job-filter]
-class JobFilter(django_filters.FilterSet):
+class JobFilter(django_filters.rest_framework.FilterSet):  # DRF-friendly widgets (true/false)
     """Query-string filters for /api/jobs/, e.g. ?status=open&min_salary=50000&remote=true."""
 
     # "Pays at least X": the top of the range reaches X.

@@ -18,11 +18,11 @@ logger = logging.getLogger("jobboard.tasks")
 @shared_task(
     bind=True,
     autoretry_for=(SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=True,       # wait 1 s, 2 s, 4 s, ... between tries
+    retry_backoff=True,       # back off: waits of up to 1 s, 2 s, 4 s, ... between tries
     retry_backoff_max=600,    # never more than 10 minutes
-    retry_jitter=True,        # randomise waits so retries do not arrive in waves
+    retry_jitter=True,        # each wait is random in [0, backoff], so retries do not come in waves
     max_retries=5,
-    acks_late=True,           # ack after success: a crashed worker's task is redelivered
+    acks_late=True,           # ack when the task ends, so a task lost with its worker is redelivered
 )
 def send_application_email(self, application_id: int) -> str:
     """Email the applicant that their application arrived.

@@ -10,8 +10,9 @@ class Payment(models.Model):
         SUCCESS = "success", "Success"
         FAILED = "failed", "Failed"
 
+    # PROTECT: payment records are financial history, so deleting a user who paid is refused.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="payments"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="payments"
     )
     job = models.ForeignKey(
         "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="payments"

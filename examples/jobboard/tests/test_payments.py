@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 import requests
 import responses
+from django.db.models import ProtectedError
 
 from payments.chapa import ChapaAPIError, ChapaClient, ChapaConfigError, ChapaNetworkError
 from payments.models import Payment
@@ -150,3 +151,11 @@ def test_chapa_callback_with_trx_ref_query_verifies(anon, recruiter):
 @pytest.mark.django_db
 def test_verify_unknown_tx_ref_is_404(anon):
     assert_error(anon.get("/api/payments/verify/nexus-missing/"), 404, "not_found")
+
+
+@pytest.mark.django_db
+def test_deleting_a_user_who_paid_is_refused(recruiter):
+    Payment.objects.create(user=recruiter, amount=Decimal("100.00"), tx_ref="nexus-protect-1")
+    with pytest.raises(ProtectedError):  # payment records are financial history
+        recruiter.delete()
+    assert Payment.objects.filter(user=recruiter).exists()

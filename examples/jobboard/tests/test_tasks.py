@@ -7,6 +7,7 @@ import pytest
 from celery.exceptions import Retry
 from celery.schedules import crontab
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 
 from config.celery import app as celery_app
@@ -32,11 +33,14 @@ def test_applying_sends_email_after_commit(applicant_client, job, django_capture
 
 
 def test_no_email_when_the_transaction_rolls_back(applicant, job, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        Application.objects.create(job=job, applicant=applicant)
-    # execute=False: like a rollback, the callback never ran, so nothing was sent.
-    assert len(callbacks) == 1
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            Application.objects.create(job=job, applicant=applicant)
+            raise RuntimeError("something failed later in the same transaction")
+    # The rollback discarded the on_commit hook: no task was queued, no email was sent.
+    assert callbacks == []
     assert mail.outbox == []
+    assert not Application.objects.exists()
 # --8<-- [end:test-email-task]
 
 

@@ -57,7 +57,9 @@ def test_first_stops_without_pulling_extra_items():
             yield n
 
     assert first(numbers(), 2) == [0, 1]
-    assert pulled == [0, 1, 2]  # one look-ahead to notice the limit
+    assert pulled == [0, 1]  # no look-ahead: the third item was never produced
+    assert first(numbers(), 0) == []
+    assert pulled == [0, 1]
     assert first([], 3) == []
 
 

@@ -1,7 +1,12 @@
 """Add Job.slug and fill it for the rows that already exist.
 
 Schema change and data change sit in one migration here because the backfill
-only makes sense together with the new column. Both directions work:
+only makes sense together with the new column. Django's docs advise keeping
+RunPython apart from schema changes on PostgreSQL: an ALTER TABLE that runs
+after row updates in the same transaction can fail with "pending trigger
+events". Here the only ALTER comes first, so one migration is safe; a later
+change such as making slug unique belongs in its own migration. Both
+directions work:
 `migrate jobs 0002` fills the slugs, `migrate jobs 0001` clears them (the
 RunPython reverse) and then drops the column (the AddField reverse).
 """

@@ -52,6 +52,8 @@ class Command(BaseCommand):
                 name=name, defaults={"owner": users[owner], "website": website})
             new += created
         for company, title, location, low, high, status in JOBS:
+            # (company, title) is not unique in the database (a company may post the
+            # same title twice); it is unique in JOBS, and one seeder runs at a time.
             jobs[title], created = Job.objects.update_or_create(
                 company=companies[company], title=title,
                 defaults={"location": location, "is_remote": location == "Remote",
