@@ -53,3 +53,12 @@ def all_pages(site):
         rel = html.parent.relative_to(site).as_posix()
         pages.append("" if rel == "." else rel + "/")
     return pages
+
+
+def first_page_with(site, marker):
+    """The first built page (URL path) whose HTML contains marker."""
+    for html in sorted(site.rglob("index.html")):
+        if marker in html.read_text(encoding="utf-8"):
+            rel = html.parent.relative_to(site).as_posix()
+            return "" if rel == "." else rel + "/"
+    raise AssertionError(f"no built page contains {marker!r}")

@@ -3,14 +3,7 @@ and the challenge filter."""
 import re
 
 from browserlib import MERMAID_RENDERED as RENDERED
-
-
-def first_page_with(site, marker):
-    for html in sorted(site.rglob("index.html")):
-        if marker in html.read_text(encoding="utf-8"):
-            rel = html.parent.relative_to(site).as_posix()
-            return "" if rel == "." else rel + "/"
-    raise AssertionError(f"no built page contains {marker!r}")
+from browserlib import first_page_with
 
 
 def test_copy_button_copies_the_code(browser, server, site):
