@@ -38,7 +38,9 @@ def pack():
     ZIP.unlink(missing_ok=True)
     with zipfile.ZipFile(ZIP, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(SITE.rglob("*")):
-            if path.is_file() and path.suffix not in (".map", ".gz"):
+            # .mjs: Mermaid's module build, which browsers refuse to import from file:// (the
+            # loader uses the classic bundle there instead).
+            if path.is_file() and path.suffix not in (".map", ".gz", ".mjs"):
                 info = zipfile.ZipInfo(f"project-nexus/{path.relative_to(SITE).as_posix()}", (2024, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
