@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
 .PHONY: serve check test test-fast lint build example test-example test-services \
-        test-services-running health bench bench-scale offline clean help
+        test-services-running health bench bench-scale offline vendor clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -86,6 +86,18 @@ bench: check node_modules/.installed  ## Lighthouse, bytes, search latency and i
 
 bench-scale: $(VENV)/.tools  ## Build time at 500, 1000 and 2000 synthetic pages
 	$(BIN)/python scripts/bench_scale.py
+
+VENDOR := docs/assets/javascripts/vendor
+vendor: node_modules/.installed  ## After an npm upgrade: copy the browser files the hub ships into $(VENDOR)/
+	cp node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/mermaid.min.js
+	cp node_modules/mermaid/LICENSE $(VENDOR)/mermaid.LICENSE.txt
+	rm -rf $(VENDOR)/mermaid && mkdir -p $(VENDOR)/mermaid/chunks/mermaid.esm.min
+	cp node_modules/mermaid/dist/mermaid.esm.min.mjs $(VENDOR)/mermaid/
+	cp node_modules/mermaid/dist/chunks/mermaid.esm.min/*.mjs $(VENDOR)/mermaid/chunks/mermaid.esm.min/
+	cp node_modules/resize-observer-polyfill/dist/ResizeObserver.js $(VENDOR)/resize-observer.js
+	cp node_modules/resize-observer-polyfill/LICENSE $(VENDOR)/resize-observer.LICENSE.txt
+	cp node_modules/iframe-worker/shim/index.js $(VENDOR)/iframe-worker-shim.js
+	cp node_modules/iframe-worker/LICENSE $(VENDOR)/iframe-worker.LICENSE.txt
 
 clean:  ## Remove build output (keeps .venv and node_modules)
 	rm -rf $(SITE) site-offline project-nexus-offline.zip .pytest_cache

@@ -89,7 +89,7 @@ def test_vendored_files_match_the_pinned_npm_packages(name):
     if not source.is_file():
         pytest.fail("node_modules is missing: run `npm ci` (make test does)")
     assert (ROOT / "docs/assets/javascripts/vendor" / name).read_bytes() == source.read_bytes(), (
-        f"vendor/{name} differs from node_modules/{VENDORED[name]}: copy it again after an upgrade")
+        f"vendor/{name} differs from node_modules/{VENDORED[name]}: run `make vendor` after an upgrade")
     assert set(os.listdir(ROOT / "docs/assets/javascripts/vendor")) == set(VENDORED) | {"mermaid"}
 
 
@@ -102,7 +102,7 @@ def test_vendored_mermaid_modules_match_the_pinned_npm_package():
     expected = {p.relative_to(source) for p in [source / "mermaid.esm.min.mjs",
                                                 *(source / "chunks/mermaid.esm.min").glob("*.mjs")]}
     assert {p.relative_to(vendored) for p in vendored.rglob("*") if p.is_file()} == expected, (
-        "vendor/mermaid/ is out of step with node_modules/mermaid: copy the ES module build again")
+        "vendor/mermaid/ is out of step with node_modules/mermaid: run `make vendor`")
     for name in expected:
         assert (vendored / name).read_bytes() == (source / name).read_bytes(), name
 
