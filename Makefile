@@ -87,17 +87,8 @@ bench: check node_modules/.installed  ## Lighthouse, bytes, search latency and i
 bench-scale: $(VENV)/.tools  ## Build time at 500, 1000 and 2000 synthetic pages
 	$(BIN)/python scripts/bench_scale.py
 
-VENDOR := docs/assets/javascripts/vendor
-vendor: node_modules/.installed  ## After an npm upgrade: copy the browser files the hub ships into $(VENDOR)/
-	cp node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/mermaid.min.js
-	cp node_modules/mermaid/LICENSE $(VENDOR)/mermaid.LICENSE.txt
-	rm -rf $(VENDOR)/mermaid && mkdir -p $(VENDOR)/mermaid/chunks/mermaid.esm.min
-	cp node_modules/mermaid/dist/mermaid.esm.min.mjs $(VENDOR)/mermaid/
-	cp node_modules/mermaid/dist/chunks/mermaid.esm.min/*.mjs $(VENDOR)/mermaid/chunks/mermaid.esm.min/
-	cp node_modules/resize-observer-polyfill/dist/ResizeObserver.js $(VENDOR)/resize-observer.js
-	cp node_modules/resize-observer-polyfill/LICENSE $(VENDOR)/resize-observer.LICENSE.txt
-	cp node_modules/iframe-worker/shim/index.js $(VENDOR)/iframe-worker-shim.js
-	cp node_modules/iframe-worker/LICENSE $(VENDOR)/iframe-worker.LICENSE.txt
+vendor: $(VENV)/.site node_modules/.installed  ## After an npm upgrade: copy data/vendored.yml's files into docs/
+	$(BIN)/python scripts/vendor.py
 
 clean:  ## Remove build output (keeps .venv and node_modules)
 	rm -rf $(SITE) site-offline project-nexus-offline.zip .pytest_cache

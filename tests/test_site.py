@@ -72,39 +72,18 @@ def test_challenge_index_lists_a_new_challenge_page(tmp_path):
     assert 'href="zebra/">Zebra crossing test</a>' in html
 
 
-VENDORED = {
-    "mermaid.min.js": "mermaid/dist/mermaid.min.js",
-    "mermaid.LICENSE.txt": "mermaid/LICENSE",
-    "resize-observer.js": "resize-observer-polyfill/dist/ResizeObserver.js",
-    "resize-observer.LICENSE.txt": "resize-observer-polyfill/LICENSE",
-    "iframe-worker-shim.js": "iframe-worker/shim/index.js",
-    "iframe-worker.LICENSE.txt": "iframe-worker/LICENSE",
-}
-
-
-@pytest.mark.parametrize("name", VENDORED)
-def test_vendored_files_match_the_pinned_npm_packages(name):
-    """docs/assets/javascripts/vendor/ holds exact copies of the versions pinned in package.json."""
-    source = ROOT / "node_modules" / VENDORED[name]
-    if not source.is_file():
+def test_vendored_files_match_the_pinned_npm_packages():
+    """docs/assets/javascripts/vendor/ holds exact copies of the npm files listed in
+    data/vendored.yml (the versions pinned in package.json), and nothing else."""
+    from scripts.vendor import VENDOR, expected
+    files = expected()
+    if not all(source.is_file() for source in files.values()):
         pytest.fail("node_modules is missing: run `npm ci` (make test does)")
-    assert (ROOT / "docs/assets/javascripts/vendor" / name).read_bytes() == source.read_bytes(), (
-        f"vendor/{name} differs from node_modules/{VENDORED[name]}: run `make vendor` after an upgrade")
-    assert set(os.listdir(ROOT / "docs/assets/javascripts/vendor")) == set(VENDORED) | {"mermaid"}
-
-
-def test_vendored_mermaid_modules_match_the_pinned_npm_package():
-    """vendor/mermaid/ is Mermaid's ES module build (entry plus every chunk it may import), source maps left out."""
-    source = ROOT / "node_modules/mermaid/dist"
-    if not source.is_dir():
-        pytest.fail("node_modules is missing: run `npm ci` (make test does)")
-    vendored = ROOT / "docs/assets/javascripts/vendor/mermaid"
-    expected = {p.relative_to(source) for p in [source / "mermaid.esm.min.mjs",
-                                                *(source / "chunks/mermaid.esm.min").glob("*.mjs")]}
-    assert {p.relative_to(vendored) for p in vendored.rglob("*") if p.is_file()} == expected, (
-        "vendor/mermaid/ is out of step with node_modules/mermaid: run `make vendor`")
-    for name in expected:
-        assert (vendored / name).read_bytes() == (source / name).read_bytes(), name
+    shipped = {path.relative_to(VENDOR).as_posix() for path in VENDOR.rglob("*") if path.is_file()}
+    assert shipped == set(files), "vendor/ is out of step with node_modules: run `make vendor`"
+    assert any(name.startswith("mermaid/chunks/") for name in files), "no Mermaid chunks listed"
+    differ = [name for name, source in files.items() if (VENDOR / name).read_bytes() != source.read_bytes()]
+    assert not differ, f"{differ} differ from node_modules: run `make vendor` after an upgrade"
 
 
 def test_search_index_stays_within_its_budget(site):

@@ -80,13 +80,14 @@ def ratelimited_response() -> Response:
     plain Django views reach core.middleware.RequestLoggingMiddleware, whose
     process_exception() uses the same payload, so the 429 comes out either way.
     """
+    wait = retry_after_seconds()
     return Response(
         error_payload(
             "rate_limited",
             "Too many requests. Slow down and try again later.",
-            {"retry_after_seconds": retry_after_seconds()},
+            {"retry_after_seconds": wait},
         ),
         status=status.HTTP_429_TOO_MANY_REQUESTS,
-        headers={"Retry-After": str(retry_after_seconds())},
+        headers={"Retry-After": str(wait)},
     )
 # --8<-- [end:ratelimited-handler]

@@ -4,6 +4,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django_ratelimit.exceptions import Ratelimited
 
 from .errors import error_response
@@ -12,7 +13,6 @@ from .exceptions import retry_after_seconds
 request_logger = logging.getLogger("jobboard.requests")
 
 BLOCKLIST_CACHE_KEY = "core:blocked-ips"
-LIVENESS_PATH = "/health/live/"  # the kubelet's probe must not depend on the database
 
 
 def get_client_ip(request) -> str:
@@ -51,7 +51,7 @@ class IPBlocklistMiddleware:
         self.get_response = get_response  # called once, at server start
 
     def __call__(self, request):
-        if request.path == LIVENESS_PATH:
+        if request.path == reverse("health-live"):  # the kubelet's probe must not need the database
             return self.get_response(request)
         ip = get_client_ip(request)
         if ip in blocked_ips():
