@@ -1,0 +1,20 @@
+"""The error catalogue's messages, one owner for each quoted text.
+
+Each `<area>/<slug>.txt` holds an error exactly as the tool prints it. A page in
+docs/troubleshooting/ quotes the file with `--8<--`, and a test that triggers the error calls
+`assert_reproduces(output, "<area>/<slug>")`, so the quote can't drift from the real text.
+"""
+from pathlib import Path
+
+MESSAGES = Path(__file__).resolve().parent
+
+
+def message(name: str) -> str:
+    """The quoted text of `<area>/<slug>` (without the trailing newline)."""
+    return (MESSAGES / f"{name}.txt").read_text(encoding="utf-8").rstrip("\n")
+
+
+def assert_reproduces(output: str, name: str) -> None:
+    """The real output contains the quoted message, every line of it, verbatim."""
+    expected = message(name)
+    assert expected in output, f"errors/{name}.txt is not in the real output.\n--- quoted ---\n{expected}\n--- printed ---\n{output}"
