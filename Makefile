@@ -87,8 +87,8 @@ offline: $(VENV)/.site  ## Offline copy of the hub: site-offline/ and project-ne
 preview: $(VENV)/.site  ## Build site-preview/: open its index.html from the file system, no server needed
 	$(BIN)/python scripts/offline.py --preview
 
-new-page: $(VENV)/.tools  ## Start a page: make new-page SECTION=tech TITLE="Nginx" (asks when not given)
-	$(BIN)/python scripts/new_page.py $(if $(SECTION),--section "$(SECTION)") $(if $(TITLE),--title "$(TITLE)")
+new-page: $(VENV)/.tools  ## Start a page: make new-page SECTION=tech TITLE="Nginx" TAGS=nginx (asks for what is missing)
+	$(BIN)/python scripts/new_page.py $(if $(SECTION),--section "$(SECTION)") $(if $(TITLE),--title "$(TITLE)") $(if $(TAGS),--tags "$(TAGS)")
 
 bench: check node_modules/.installed  ## Lighthouse, bytes, search latency and index size
 	$(BIN)/python scripts/bench.py

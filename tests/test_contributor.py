@@ -100,3 +100,48 @@ def test_new_page_refuses_with_a_reason(tmp_path, section, title, tags, message)
     repo = copy_repo(tmp_path / "repo")
     with pytest.raises(new_page.ScaffoldError, match=message.replace("(", r"\(").replace(")", r"\)")):
         new_page.create(repo, section, title, tags, dt.date(2026, 12, 1))
+
+
+def _page(title: str, body: str) -> str:
+    return f"---\ntitle: {title}\ndescription: A page of the fixture repository for the summary test.\ntags: [python]\n---\n\n{body}\n"
+
+
+def test_pr_summary_lists_pages_headings_inbound_and_external_links(tmp_path):
+    import pr_summary
+
+    repo = tmp_path / "fixture"
+    (repo / "docs/tech").mkdir(parents=True)
+    def commit(message):
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", message],
+                       cwd=repo, check=True)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+    (repo / "docs/tech/redis.md").write_text(_page("Redis", "## Key ideas\n\n## Expiry\n\nSee https://redis.io/docs/"))
+    (repo / "docs/tech/old.md").write_text(_page("Old page", "## Gone\n\nA retired page about something else entirely, with words nginx never uses."))
+    (repo / "docs/index.md").write_text(_page("Home", "[old](tech/old.md) and [expiry](tech/redis.md#expiry)"))
+    (repo / "README.md").write_text("not a page\n")
+    commit("base")
+    subprocess.run(["git", "checkout", "-qb", "change"], cwd=repo, check=True)
+    (repo / "docs/tech/redis.md").write_text(_page("Redis", "## Key ideas\n\n## Eviction {#evict}\n\n"
+                                                             "See https://redis.io/docs/ and https://redis.io/docs/latest/develop/reference/eviction/."))
+    (repo / "docs/tech/old.md").unlink()
+    (repo / "docs/tech/nginx.md").write_text(_page("Nginx", "## Reverse proxies\n\nNginx sits in front of gunicorn and serves static files."))
+    (repo / "README.md").write_text("still not a page\n")
+    commit("change")
+
+    summary = pr_summary.build_summary(repo, "main", "change", {"Content checks and build": "failure"}, 7, None)
+
+    pages = {p["path"]: p for p in summary["pages"]}
+    assert set(pages) == {"docs/tech/redis.md", "docs/tech/old.md", "docs/tech/nginx.md"}
+    assert (pages["docs/tech/nginx.md"]["change"], pages["docs/tech/old.md"]["change"]) == ("added", "removed")
+    assert pages["docs/tech/redis.md"]["headings_added"] == ["Eviction"]
+    assert pages["docs/tech/redis.md"]["headings_removed"] == ["Expiry"]
+    assert summary["inbound"] == [{"from": "docs/index.md", "line": 7, "to": "tech/old.md"},
+                                  {"from": "docs/index.md", "line": 7, "to": "tech/redis.md#expiry"}]
+    assert summary["external_links"] == ["https://redis.io/docs/latest/develop/reference/eviction/"]
+    comment = pr_summary.render(summary)
+    assert comment.startswith(pr_summary.MARKER)
+    assert "| Content checks and build | ❌ failure |" in comment
+    assert "| removed | Old page | `docs/tech/old.md` |" in comment
+    assert "**Redis** headings: added “Eviction”; removed “Expiry”" in comment
+    assert "site-preview" in comment
