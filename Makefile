@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
 .PHONY: serve check test test-fast lint build example test-example test-services \
-        test-services-running health bench bench-scale offline vendor clean help
+        test-services-running health bench bench-scale offline preview new-page fix vendor clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -40,6 +40,9 @@ serve: $(VENV)/.site  ## Preview the hub with live reload at http://127.0.0.1:80
 
 build: $(VENV)/.site  ## Strict build into site/
 	$(BIN)/python -m checks build --site-dir $(SITE)
+
+fix: $(VENV)/.tools  ## Fix what the page checks can fix (field order, date format, tag case, trailing spaces)
+	$(BIN)/python -m checks pages --fix
 
 check: $(VENV)/.tools  ## Fast gate, no browser: page checks, strict build, linters
 	$(BIN)/python -m checks pages
@@ -81,6 +84,12 @@ health: $(VENV)/.tools  ## Weekly report: external links and stale pages -> heal
 offline: $(VENV)/.site  ## Offline copy of the hub: site-offline/ and project-nexus-offline.zip
 	$(BIN)/python scripts/offline.py
 
+preview: $(VENV)/.site  ## Build site-preview/: open its index.html from the file system, no server needed
+	$(BIN)/python scripts/offline.py --preview
+
+new-page: $(VENV)/.tools  ## Start a page: make new-page SECTION=tech TITLE="Nginx" TAGS=nginx (asks for what is missing)
+	$(BIN)/python scripts/new_page.py $(if $(SECTION),--section "$(SECTION)") $(if $(TITLE),--title "$(TITLE)") $(if $(TAGS),--tags "$(TAGS)")
+
 bench: check node_modules/.installed  ## Lighthouse, bytes, search latency and index size
 	$(BIN)/python scripts/bench.py
 
@@ -91,4 +100,4 @@ vendor: $(VENV)/.site node_modules/.installed  ## After an npm upgrade: copy dat
 	$(BIN)/python scripts/vendor.py
 
 clean:  ## Remove build output (keeps .venv and node_modules)
-	rm -rf $(SITE) site-offline project-nexus-offline.zip .pytest_cache
+	rm -rf $(SITE) site-offline site-preview project-nexus-offline.zip .pytest_cache

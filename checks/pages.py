@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
+from . import fix
+
 ROOT = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^\s*(```|~~~)")
 SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"')
@@ -44,9 +46,10 @@ class Problem:
     path: str
     line: int
     message: str
+    fixable: bool = False   # `make fix` (checks/fix.py) can make this change for the author
 
     def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" + (" [make fix can fix this]" if self.fixable else "")
 
 
 class Rules:
@@ -130,6 +133,15 @@ def _describe(error, rules: Rules) -> str:
     return f"{field}: {error.message}"
 
 
+def _fixable(error, rules: Rules) -> bool:
+    """A tag in another case, or a date in an unambiguous other format, has one right fix."""
+    if error.validator == "enum" and isinstance(error.instance, str):
+        return error.instance.lower() in {t.lower() for t in error.schema["enum"]}
+    if error.validator == "format" and error.schema.get("format") == "date":
+        return fix.parse_date(error.instance) is not None
+    return False
+
+
 def check_front_matter(rel: str, text: str, rules: Rules, today: dt.date | None = None):
     """Schema, vocabulary, dates and prerequisites of one page's front matter."""
     today = today or dt.date.today()
@@ -152,7 +164,11 @@ def check_front_matter(rel: str, text: str, rules: Rules, today: dt.date | None 
     for error in sorted(rules.validator.iter_errors(_plain(meta)), key=lambda e: list(e.absolute_path)):
         path = tuple(error.absolute_path)
         line = lines.get(path[:2], lines.get(path[:1], 2))
-        problems.append(Problem(rel, line, _describe(error, rules)))
+        problems.append(Problem(rel, line, _describe(error, rules), _fixable(error, rules)))
+    order = list(rules.schema["properties"])
+    if not fix.in_order(fix.keys(yaml_text), order):
+        problems.append(Problem(rel, 2, "front-matter fields are out of order; the order is: "
+                                        + ", ".join(order), fixable=True))
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date) and reviewed > today:
         problems.append(Problem(rel, lines.get(("last_reviewed",), 2),
