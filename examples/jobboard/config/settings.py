@@ -173,7 +173,13 @@ SIMPLE_JWT = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Project Nexus Job Board API",
-    "DESCRIPTION": "Companies, jobs and applications, with JWT auth.",
+    "DESCRIPTION": (
+        "The Project Nexus Job Board: companies, jobs, applications and Chapa payments, with JWT "
+        "auth. Every error has one shape, `{\"error\": {\"code\", \"message\", \"details\"}}`. "
+        "Lists are paginated (`count`, `next`, `previous`, `results`; 10 a page)."),
+    "CONTACT": {"name": "Project Nexus", "url": "https://github.com/prodev-nexus/project-nexus/issues"},
+    "LICENSE": {"name": "MIT", "url": "https://opensource.org/license/mit"},
+    "SERVERS": [{"url": "http://127.0.0.1:8001", "description": "make example, on your machine"}],
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
@@ -183,6 +189,11 @@ SPECTACULAR_SETTINGS = {
         "ApplicationStatusEnum": "jobs.models.Application.Status",
         "PaymentStatusEnum": "payments.models.Payment.Status",
     },
+    # Examples recorded from real calls by tests/test_contract.py (contract/examples/).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.schema.attach_examples",
+    ],
 }
 
 GRAPHENE = {
