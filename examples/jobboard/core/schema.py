@@ -79,6 +79,7 @@ def attach_examples(result, generator, request, public):
                     content = response["content"].setdefault("application/json", {})
                     content.setdefault("examples", {})[name] = {"summary": title, "value": example["response"]}
                 body = op.get("requestBody", {}).get("content", {}).get("application/json")
-                if body is not None and example.get("request") is not None:
+                # A request that was refused is not an example of what to send.
+                if body is not None and example.get("request") is not None and example["status"] < 300:
                     body.setdefault("examples", {})[name] = {"summary": title, "value": example["request"]}
     return result
