@@ -79,7 +79,11 @@ def render(tag: str, page_uri: str) -> str:
                                              templates_path=str(_root[0] / TEMPLATES)).write()
     # Keep the operations and schemas; the title, servers and tag heading are the page's own.
     start = markdown.index('<hr class="operation-separator" />')
-    return "## Endpoints\n\n" + markdown[start:]
+    endpoints, _, schemas = markdown[start:].partition("\n## Schemas")
+    # The schemas repeat what each endpoint shows; keep them out of the search index, which
+    # every reader who searches downloads (Material reads data-search-exclude on a heading).
+    schemas = re.sub(r"^(##+ .+)$", r"\1 { data-search-exclude }", "## Schemas" + schemas, flags=re.MULTILINE)
+    return "## Endpoints\n\n" + endpoints + "\n" + schemas
 
 
 def on_page_markdown(markdown, page, **kwargs):
