@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
 .PHONY: serve check test test-fast lint build example test-example test-services \
-        test-services-running health bench bench-scale offline preview new-page fix contract vendor clean help
+        test-services-running health bench bench-scale offline preview new-page fix contract screenshots vendor clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -88,6 +88,9 @@ health: $(VENV)/.tools  ## Weekly report: external links and stale pages -> heal
 
 offline: $(VENV)/.site  ## Offline copy of the hub: site-offline/ and project-nexus-offline.zip
 	$(BIN)/python scripts/offline.py
+
+screenshots: $(VENV)/.tools  ## Home and a deep page, desktop and phone, light and dark -> test-results/screenshots/
+	$(BIN)/python scripts/screenshots.py
 
 preview: $(VENV)/.site  ## Build site-preview/: open its index.html from the file system, no server needed
 	$(BIN)/python scripts/offline.py --preview

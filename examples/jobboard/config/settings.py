@@ -279,7 +279,8 @@ CHAPA_BASE_URL = os.environ.get("CHAPA_BASE_URL", "https://api.chapa.co/v1")
 CHAPA_CALLBACK_URL = os.environ.get(
     "CHAPA_CALLBACK_URL", "http://127.0.0.1:8001/api/payments/callback/"
 )
-CHAPA_RETURN_URL = os.environ.get("CHAPA_RETURN_URL", "http://127.0.0.1:8001/")
+# Where Chapa sends the customer's browser after paying: a page of the frontend, not the API.
+CHAPA_RETURN_URL = os.environ.get("CHAPA_RETURN_URL", "http://localhost:5173/payments/done")
 
 # --8<-- [start:security-settings]
 # Production defaults switch on when DEBUG is off; each one can be overridden
