@@ -19,6 +19,15 @@ def closed_port() -> int:
         return sock.getsockname()[1]  # closed again when we return: nothing listens there
 
 
+def skip_if_resolvable(name: str) -> None:
+    """Docker Desktop can add host.docker.internal to the host's own hosts file."""
+    try:
+        socket.getaddrinfo(name, 5432)
+    except socket.gaierror:
+        return
+    pytest.skip(f"{name} resolves on this machine")
+
+
 def test_redis_localhost_refused():
     redis = pytest.importorskip("redis")
     port = closed_port()
@@ -29,6 +38,17 @@ def test_redis_localhost_refused():
 
 def test_service_name_not_resolved():
     psycopg = pytest.importorskip("psycopg")
+    skip_if_resolvable("db")
     with pytest.raises(psycopg.OperationalError) as info:
         psycopg.connect(host="db", port=5432, dbname="jobboard", user="jobboard", connect_timeout=5)
     assert_reproduces(str(info.value), "docker/db-host-not-resolved")
+
+
+def test_host_docker_internal_not_resolved():
+    """On Linux, host.docker.internal exists only when Compose maps it (`extra_hosts`)."""
+    psycopg = pytest.importorskip("psycopg")
+    skip_if_resolvable("host.docker.internal")
+    with pytest.raises(psycopg.OperationalError) as info:
+        psycopg.connect(host="host.docker.internal", port=5432, dbname="jobboard", user="jobboard",
+                        connect_timeout=5)
+    assert_reproduces(str(info.value), "docker/host-docker-internal-not-resolved")

@@ -5,6 +5,7 @@ The certificates are made in tmp_path with `openssl`, the way a learner makes a 
 from __future__ import annotations
 
 import http.server
+import os
 import shutil
 import ssl
 import subprocess
@@ -156,3 +157,31 @@ def test_redirect_loop_curl():
         server.server_close()
     assert result.returncode == 47
     assert_reproduces(result.stderr, "tls/curl-redirect-loop")
+
+
+def test_mixed_content_chromium(serve):
+    """An HTTPS page that calls an http:// API: Chromium blocks the call and says why in the console."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = os.environ.get("NEXUS_CHROMIUM") or shutil.which("chromium")
+    if not executable:
+        pytest.skip("needs Chromium (set NEXUS_CHROMIUM)")
+    port = serve("self")
+    messages = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            page = browser.new_page(ignore_https_errors=True)  # our self-signed page
+            page.on("console", lambda message: messages.append(message.text))
+            page.goto(f"https://localhost:{port}/jobs/")
+            # The browser refuses before any DNS lookup: nothing leaves the machine.
+            page.evaluate("fetch('http://api.jobs.example/api/jobs/').catch(() => null)")
+            for _ in range(50):
+                if any("Mixed Content" in m for m in messages):
+                    break
+                page.wait_for_timeout(100)
+        finally:
+            browser.close()
+    output = "\n".join(messages).replace(f"localhost:{port}", "localhost:8443")
+    assert_reproduces(output, "tls/mixed-content")
