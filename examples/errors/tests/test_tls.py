@@ -32,6 +32,8 @@ def certs(tmp_path_factory):
             "-keyout", "self.key", "-out", "self.pem",
             "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1")
     # --8<-- [end:self-signed]
+    openssl(d, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",  # no subjectAltName
+            "-keyout", "cn-only.key", "-out", "cn-only.pem", "-subj", "/CN=localhost")
     openssl(d, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
             "-keyout", "ca.key", "-out", "ca.pem", "-subj", "/CN=Job Board dev CA")
     for name, san, days in (("good", "DNS:localhost", "30"), ("other", "DNS:jobs.example.com", "30"),
@@ -113,6 +115,13 @@ def test_expired_python(serve, certs):
 def test_hostname_mismatch_python(serve, certs):
     port = serve("other")  # issued for jobs.example.com
     message = requests_error(f"https://localhost:{port}/", verify=certs / "ca.pem")
+    assert_reproduces(message, "tls/python-hostname-mismatch")
+
+
+def test_common_name_only_is_a_mismatch(serve, certs):
+    """urllib3 2 ignores the CN: a certificate without subjectAltName matches no host name."""
+    port = serve("cn-only")
+    message = requests_error(f"https://localhost:{port}/", verify=certs / "cn-only.pem")
     assert_reproduces(message, "tls/python-hostname-mismatch")
 
 
