@@ -62,7 +62,7 @@ lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
 test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, then hub, browser and example tests
 	$(BIN)/python -m pytest
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q
-	cd examples && ../$(BIN)/python -m pytest -q python shell
+	cd examples && ../$(BIN)/python -m pytest -q python shell errors
 
 test-fast: $(VENV)/.tools  ## Hub tests without the browser
 	$(BIN)/python -m pytest -m "not browser"

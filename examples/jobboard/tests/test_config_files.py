@@ -151,3 +151,12 @@ def test_every_api_url_in_env_example_resolves_to_a_route():
             resolve(path)
         except Resolver404:
             pytest.fail(f".env.example: {url} is not a route of the Job Board")
+
+
+def test_host_db_override_maps_the_host_gateway():
+    """compose.host-db.yaml: the web container reaches a PostgreSQL on the host machine."""
+    override = load("compose.host-db.yaml")
+    web = override["services"]["web"]
+    assert web["extra_hosts"] == ["host.docker.internal:host-gateway"]
+    assert "@host.docker.internal:5432/" in web["environment"]["DATABASE_URL"]
+    assert set(override["services"]) <= set(load("compose.yaml")["services"])  # an override, not a new stack
