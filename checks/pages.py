@@ -284,7 +284,13 @@ def check_snippets(rel: str, text: str, root: Path = ROOT):
         if not path.is_file():
             problems.append(Problem(rel, number, f"snippet file examples/{name} does not exist"))
             continue
-        if section and not section.replace(":", "").isdigit():
+        if section and section.replace(":", "").isdigit():
+            # Line numbers drift when someone edits the file above them, and the page then shows
+            # the wrong lines without any error; a named section moves with its code.
+            problems.append(Problem(rel, number, f"snippet 'examples/{name}:{section}' uses line numbers; mark the "
+                                                 f"lines with '--8<-- [start:name]' / '[end:name]' comments and "
+                                                 f"include '{name}:name'"))
+        elif section:
             source = path.read_text(encoding="utf-8")
             for edge in ("start", "end"):
                 if f"--8<-- [{edge}:{section}]" not in source:

@@ -107,11 +107,13 @@ def test_code_about_script_urls_is_not_a_link():
 def test_missing_snippet_file_and_section(tmp_path):
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "a.py").write_text("# --8<-- [start:one]\nx = 1\n# --8<-- [end:one]\n")
-    text = '```python\n--8<-- "a.py:one"\n--8<-- "a.py:two"\n--8<-- "b.py"\n```\n'
+    text = '```python\n--8<-- "a.py:one"\n--8<-- "a.py:two"\n--8<-- "b.py"\n--8<-- "a.py:2:2"\n```\n'
     messages = [str(p) for p in pages.check_snippets("docs/x.md", text, tmp_path)]
     assert messages == [
         "docs/x.md:3: snippet section 'two' has no '--8<-- [start:two]' marker in examples/a.py",
         "docs/x.md:4: snippet file examples/b.py does not exist",
+        "docs/x.md:5: snippet 'examples/a.py:2:2' uses line numbers; mark the lines with '--8<-- [start:name]' "
+        "/ '[end:name]' comments and include 'a.py:name'",
     ]
 
 
