@@ -82,3 +82,10 @@ def test_redis_outage_fails_open_or_closed_only_if_the_cache_swallows_errors(set
     assert limited() is True  # the cache returned nothing: fail closed
     settings.RATELIMIT_FAIL_OPEN = True
     assert limited() is False
+
+
+def test_refused_by_permissions_never_reaches_the_apply_counter(settings, anon, job):
+    """DRF checks permissions before the action that the ratelimit decorator wraps."""
+    settings.RATELIMIT_APPLY = "2/h"
+    statuses = [anon.post(f"/api/jobs/{job.pk}/apply/", {}, format="json").status_code for _ in range(4)]
+    assert statuses == [401] * 4  # never 429: the decorator's per-IP counter never ran
