@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
 .PHONY: serve check test test-fast lint build example test-example test-services \
-        test-services-running health bench bench-scale offline preview new-page fix vendor clean help
+        test-services-running health bench bench-scale offline preview new-page fix contract vendor clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -55,7 +55,9 @@ lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
 	$(BIN)/yamllint --strict .
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
-	$(BIN)/zizmor --offline --no-progress .github/workflows
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/[!c]*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
+	$(BIN)/zizmor --offline --no-progress .
 
 test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, then hub, browser and example tests
 	$(BIN)/python -m pytest
@@ -64,6 +66,9 @@ test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, t
 
 test-fast: $(VENV)/.tools  ## Hub tests without the browser
 	$(BIN)/python -m pytest -m "not browser"
+
+contract: $(VENV)/.example  ## After changing an endpoint: write the Job Board contract (OpenAPI, GraphQL SDL, recorded examples)
+	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/export-contract
 
 example: $(VENV)/.example  ## Run the Job Board API at http://127.0.0.1:8001/api/
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/run

@@ -25,6 +25,8 @@ INLINE_CODE = re.compile(r"(`+).*?\1")
 HTTP_LINK = re.compile(r"http://([^/\s)\"'>]+)")
 LOCAL_HOSTS = re.compile(r"^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?$")
 LINK = re.compile(r"\[[^\]]*\]\((https?://[^)\s]+)")
+# Link targets that run code or smuggle a document when clicked, in Markdown or raw HTML.
+SCRIPT_URL = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action)\s*=\s*[\"']?\s*)(javascript|vbscript|data):", re.IGNORECASE)
 
 
 class _Loader(yaml.SafeLoader):
@@ -259,6 +261,10 @@ def check_markup(rel: str, text: str):
             problems.append(Problem(rel, number, f"raw HTML {match.group(0).strip()!r} is not allowed in pages "
                                                  "(no <script>, <iframe>, <object>, <embed>, <style> or on*= "
                                                  "handlers); use Markdown, or ask for a theme change"))
+        scheme = SCRIPT_URL.search(visible)
+        if scheme:
+            problems.append(Problem(rel, number, f"a link to a {scheme.group(1).lower()}: URL is not allowed; "
+                                                 "link to a page or an https:// address"))
         for host in HTTP_LINK.findall(visible):
             if not LOCAL_HOSTS.match(host):
                 problems.append(Problem(rel, number, f"link to http://{host} is not encrypted; use https://"))
