@@ -81,3 +81,13 @@ def test_search_expectations_name_built_pages(site):
     for case in queries:
         for page in case["page"] if isinstance(case["page"], list) else [case["page"]]:
             assert (site / page / "index.html").is_file(), case
+
+
+def test_example_readme_lists_exactly_the_snippet_sections_in_the_code():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("snippet_index", ROOT / "scripts/snippet_index.py")
+    snippet_index = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(snippet_index)
+    readme = snippet_index.README.read_text(encoding="utf-8")
+    assert readme == snippet_index.render(readme), \
+        "examples/jobboard/README.md's snippet table is stale: run `python scripts/snippet_index.py`"
