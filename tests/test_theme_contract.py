@@ -1,0 +1,67 @@
+"""The theme contract (data/theme_contract.yml) holds against the installed Material for MkDocs.
+
+Each entry names one dependency on the theme's internals; when an upgrade breaks one, the test
+says which and why the hub needs it.
+"""
+import re
+from pathlib import Path
+
+import material
+import pytest
+import yaml
+
+from helpers import ROOT
+
+CONTRACT = yaml.safe_load((ROOT / "data/theme_contract.yml").read_text(encoding="utf-8"))
+THEME = Path(material.__file__).parent / "templates"
+GENERATED = re.compile(r"\A\{#-\s*This file was automatically generated - do not edit\s*-#\}\n", re.MULTILINE)
+OUR_NOTE = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
+
+
+def bundle() -> str:
+    [path] = (THEME / "assets/javascripts").glob("bundle.*.min.js")
+    return path.read_text(encoding="utf-8")
+
+
+def theme_text() -> str:
+    return bundle() + "".join(p.read_text(encoding="utf-8") for p in THEME.rglob("*.html"))
+
+
+@pytest.mark.parametrize("entry", CONTRACT["partials"], ids=lambda e: e["file"])
+def test_copied_partial_differs_from_the_theme_only_as_intended(entry):
+    theirs = GENERATED.sub("", (THEME / entry["file"]).read_text(encoding="utf-8"))
+    for change in entry["changes"]:
+        assert change["theirs"] in theirs, f"Material's {entry['file']} no longer has {change['theirs']!r}; " \
+                                           f"the override exists because {entry['why']}"
+        theirs = theirs.replace(change["theirs"], change["ours"])
+    ours = OUR_NOTE.sub("", (ROOT / "overrides" / entry["file"]).read_text(encoding="utf-8"))
+    assert ours == theirs, f"overrides/{entry['file']} differs from Material's copy beyond its listed changes"
+
+
+def test_every_copied_partial_is_in_the_contract():
+    listed = {entry["file"] for entry in CONTRACT["partials"]}
+    copied = {p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*.html")
+              if (THEME / p.relative_to(ROOT / "overrides")).is_file() and "{% extends" not in p.read_text(encoding="utf-8")}
+    assert copied <= listed, f"copied theme files missing from data/theme_contract.yml: {sorted(copied - listed)}"
+
+
+def test_extended_blocks_exist_in_the_theme():
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    extending = [p for p in (ROOT / "overrides").rglob("*.html") if "{% extends" in p.read_text(encoding="utf-8")]
+    used = {block for p in extending for block in re.findall(r"\{%-?\s*block\s+(\w+)", p.read_text(encoding="utf-8"))}
+    assert used <= set(CONTRACT["blocks"]), f"overrides/ extend blocks not in the contract: {sorted(used)}"
+    for block in CONTRACT["blocks"]:
+        assert re.search(rf"\{{%-?\s*block\s+{block}\b", base), f"Material's base.html has no block {block!r}"
+
+
+@pytest.mark.parametrize("entry", CONTRACT["bundle_strings"], ids=lambda e: e["string"])
+def test_patched_bundle_strings_are_still_in_the_bundle(entry):
+    assert entry["string"] in bundle(), f"Material's bundle no longer contains {entry['string']!r} ({entry['used_by']})"
+
+
+@pytest.mark.parametrize("entry", CONTRACT["names"] + CONTRACT["classes"], ids=lambda e: e.get("name") or e["class"])
+def test_names_and_classes_the_hub_uses_are_in_the_theme(entry):
+    text = theme_text()
+    token = entry.get("name") or entry["class"]
+    assert re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", text), \
+        f"Material no longer has {token!r}, which {entry['used_by']} relies on"
