@@ -10,6 +10,7 @@ from rest_framework_simplejwt.authentication import JWTAuthentication
 from core.errors import error_response
 
 
+# --8<-- [start:graphql-validation-rules]
 def validation_rules() -> tuple:
     """A depth cap, so one small nested query (company → jobs → company → ...) cannot tie up a
     worker; and no schema introspection in production, where only our own clients call us.
@@ -17,6 +18,7 @@ def validation_rules() -> tuple:
     without them a misspelt field is silently dropped instead of reported."""
     rules = (*specified_rules, depth_limit_validator(max_depth=5))
     return rules if settings.DEBUG else rules + (DisableIntrospection,)
+# --8<-- [end:graphql-validation-rules]
 
 
 class JWTGraphQLView(GraphQLView):

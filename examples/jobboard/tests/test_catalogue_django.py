@@ -172,3 +172,26 @@ def test_model_outside_installed_apps():
         class Bookmark(models.Model):
             title = models.CharField(max_length=100)
     assert_reproduces(last_line(exc.value), "django/model-not-in-installed-apps")
+
+
+@pytest.mark.django_db(transaction=True)  # migrate needs real commits, as in production
+def test_migration_fails_halfway(tmp_path, monkeypatch, settings, company):
+    # 0003 makes Job.title unique, but two open jobs already share a title.
+    Job = company.jobs.model
+    for _ in range(2):
+        Job.objects.create(company=company, title="Backend Intern", description="d")
+    package = tmp_path / "unique_title_migrations"
+    shutil.copytree(PROJECT / "jobs" / "migrations", package, ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "0003_job_title_unique.py").write_text(
+        "from django.db import migrations, models\n\n\n"
+        "class Migration(migrations.Migration):\n"
+        "    dependencies = [('jobs', '0002_backfill_job_slugs')]\n"
+        "    operations = [migrations.AlterField('job', 'title', models.CharField(max_length=200, unique=True))]\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    settings.MIGRATION_MODULES = {"jobs": "unique_title_migrations"}
+    from django.db import IntegrityError
+    with pytest.raises(IntegrityError) as exc:
+        call_command("migrate", "jobs", stdout=StringIO())
+    assert_reproduces(last_line(exc.value), "django/migration-failed-halfway")
+    # SQLite and PostgreSQL run the migration in one transaction: nothing of it stays applied.
+    assert not MigrationRecorder(connection).migration_qs.filter(app="jobs", name="0003_job_title_unique").exists()

@@ -39,6 +39,24 @@ def test_database_access_not_allowed(pytester, monkeypatch):
     assert_reproduces(run(pytester), "pytest/database-access-not-allowed")
 
 
+def test_scope_mismatch_with_db(pytester, monkeypatch):
+    # A module-scoped fixture that creates rows needs the function-scoped `db` fixture.
+    monkeypatch.setenv("PYTHONPATH", str(PROJECT))
+    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "config.settings")
+    pytester.makepyfile(test_jobs="""
+        import pytest
+
+        @pytest.fixture(scope="module")
+        def company(db):
+            from jobs.models import Company
+            return Company.objects.create(name="Acacia Labs", owner_id=1)
+
+        def test_company(company):
+            assert company.pk
+    """)
+    assert_reproduces(run(pytester), "pytest/scope-mismatch")
+
+
 def test_fixture_not_found_in_a_sibling_conftest(plain):
     # conftest.py fixtures are visible in its folder and below, not in sibling folders.
     plain.makepyfile(**{
