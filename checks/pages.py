@@ -308,7 +308,7 @@ def _test_source(path: Path, name: str):
 
 
 def check_entries(rel: str, text: str, rules: Rules):
-    """The anatomy of each error entry on a troubleshooting page (format: CONTRIBUTING.md).
+    """The anatomy of each error entry on a troubleshooting page (format: CONTRIBUTING.md, "Error entries").
 
     Hand-written: no Markdown linter knows this project's entry format."""
     section = _section_rules(rel, rules) or {}
@@ -316,16 +316,19 @@ def check_entries(rel: str, text: str, rules: Rules):
     if not spec:
         return [], set()
     problems, quoted = [], set()
-    area = Path(rel).stem.split("-")[0]
+    # The page's name is its area; a page for two tools (celery-rabbitmq.md) may use either name.
+    stem = Path(rel).stem
+    areas = [stem] + [part for part in stem.split("-") if part != stem]
+    area = areas[0]
     labels = spec["labels"]
     for start, heading, lines in _entries(text, set(spec.get("skip", []))):
         match = ENTRY_ANCHOR.match(heading)
         if not match:
             problems.append(Problem(rel, start, "an error entry's heading needs an explicit anchor at its end, "
                                                 f"like '## `message` {{#{area}-short-slug}}' (lower case)"))
-        elif not match.group(1).startswith(area + "-"):
+        elif not any(match.group(1).startswith(a + "-") for a in areas):
             problems.append(Problem(rel, start, f"anchor '#{match.group(1)}' must start with the page's area, "
-                                                f"'{area}-'"))
+                                                + " or ".join(f"'{a}-'" for a in areas)))
         if not lines or not re.match(r"^```text\s*$", lines[0][1]):
             problems.append(Problem(rel, lines[0][0] if lines else start,
                                     "the first block of an entry must be the message in a ```text fence"))

@@ -261,3 +261,14 @@ def test_a_message_no_page_quotes_is_reported(catalogue_root):
 def test_pages_outside_the_catalogue_are_not_entry_checked(catalogue_root):
     problems, _ = pages.check_entries("docs/tech/django.md", "## Key ideas\n\nText.\n", catalogue_root)
     assert problems == []
+
+
+def test_a_page_for_two_tools_may_prefix_anchors_with_either(catalogue_root):
+    text = ENTRY.replace("{#django-disallowed-host}", "{#celery-worker-lost}").replace(
+        "{#django-no-such-table}", "{#rabbitmq-access-refused}")
+    problems, _ = pages.check_entries("docs/troubleshooting/celery-rabbitmq.md", text, catalogue_root)
+    assert problems == []
+    problems, _ = pages.check_entries("docs/troubleshooting/celery-rabbitmq.md",
+                                      text.replace("{#celery-worker-lost}", "{#redis-down}"), catalogue_root)
+    assert [p.message for p in problems] == [
+        "anchor '#redis-down' must start with the page's area, 'celery-rabbitmq-' or 'celery-' or 'rabbitmq-'"]

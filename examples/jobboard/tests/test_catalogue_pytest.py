@@ -22,28 +22,34 @@ def plain(pytester, monkeypatch):
     return pytester
 
 
+@pytest.fixture
+def jobboard(pytester, monkeypatch, tmp_path):
+    """pytester with the Job Board importable, on a SQLite file of its own: a child run must never
+    create or drop this session's test database (the services tier's test_jobboard)."""
+    monkeypatch.setenv("PYTHONPATH", str(PROJECT))
+    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "config.settings")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'child.sqlite3'}")
+    return pytester
+
+
 def run(pytester, *args) -> str:
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", *args)
     return result.stdout.str() + result.stderr.str()
 
 
-def test_database_access_not_allowed(pytester, monkeypatch):
-    monkeypatch.setenv("PYTHONPATH", str(PROJECT))
-    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "config.settings")
-    pytester.makepyfile(test_jobs="""
+def test_database_access_not_allowed(jobboard):
+    jobboard.makepyfile(test_jobs="""
         from jobs.models import Job
 
         def test_no_jobs_yet():  # no django_db mark, no db fixture
             assert Job.objects.count() == 0
     """)
-    assert_reproduces(run(pytester), "pytest/database-access-not-allowed")
+    assert_reproduces(run(jobboard), "pytest/database-access-not-allowed")
 
 
-def test_scope_mismatch_with_db(pytester, monkeypatch):
+def test_scope_mismatch_with_db(jobboard):
     # A module-scoped fixture that creates rows needs the function-scoped `db` fixture.
-    monkeypatch.setenv("PYTHONPATH", str(PROJECT))
-    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "config.settings")
-    pytester.makepyfile(test_jobs="""
+    jobboard.makepyfile(test_jobs="""
         import pytest
 
         @pytest.fixture(scope="module")
@@ -54,7 +60,7 @@ def test_scope_mismatch_with_db(pytester, monkeypatch):
         def test_company(company):
             assert company.pk
     """)
-    assert_reproduces(run(pytester), "pytest/scope-mismatch")
+    assert_reproduces(run(jobboard), "pytest/scope-mismatch")
 
 
 def test_fixture_not_found_in_a_sibling_conftest(plain):
@@ -72,6 +78,7 @@ def test_fixture_not_found_in_a_sibling_conftest(plain):
 def test_settings_are_not_configured(plain, monkeypatch):
     # pytest-django not active (or no DJANGO_SETTINGS_MODULE in pytest.ini) and a test imports a model.
     monkeypatch.setenv("PYTHONPATH", str(PROJECT))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
     plain.makepyfile(test_models="from jobs.models import Job\n\ndef test_job():\n    assert Job\n")
     assert_reproduces(run(plain, "-p", "no:django"), "pytest/settings-not-configured")
 
