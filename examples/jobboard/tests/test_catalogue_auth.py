@@ -130,3 +130,12 @@ def test_drf_throttled(stock_errors):
     assert response.status_code == 429
     assert response["Retry-After"] == "86400"
     assert_reproduces(response.content.decode(), "auth/throttled")
+
+
+@pytest.mark.django_db
+def test_user_not_found(stock_errors, applicant):
+    token = AccessToken.for_user(applicant)
+    applicant.delete()  # the account is gone; its access token is still validly signed
+    response = me(f"Bearer {token}")
+    assert response.status_code == 401
+    assert_reproduces(response.content.decode(), "auth/user-not-found")

@@ -197,3 +197,22 @@ def test_migration_fails_halfway(tmp_path, monkeypatch, settings, company):
     assert_reproduces(last_line(exc.value), quoted[connection.vendor])
     # SQLite and PostgreSQL run the migration in one transaction: nothing of it stays applied.
     assert not MigrationRecorder(connection).migration_qs.filter(app="jobs", name="0003_job_title_unique").exists()
+
+
+@pytest.mark.django_db
+def test_post_without_trailing_slash(settings, client):
+    # A frontend posts to /api/jobs (no slash); CommonMiddleware can only redirect, which loses the body.
+    settings.DEBUG = True
+    with pytest.raises(RuntimeError) as exc:
+        client.post("/api/jobs", {"title": "x"})
+    assert_reproduces(last_line(exc.value), "django/append-slash-post")
+
+
+def test_runserver_without_allowed_hosts():
+    # DJANGO_DEBUG=false for a production-like run, and the hosts variable left empty.
+    environ = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environ.update(DJANGO_DEBUG="false", DJANGO_ALLOWED_HOSTS="")
+    result = subprocess.run([sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:0"],
+                            cwd=PROJECT, env=environ, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1
+    assert_reproduces(result.stderr, "django/allowed-hosts-debug-false")

@@ -178,3 +178,25 @@ def test_hyperlinked_view_name(job, rf):
     with pytest.raises(ImproperlyConfigured) as exc:
         serializer.data
     assert_reproduces(str(exc.value), "drf/hyperlinked-view-name")
+
+
+class JobsWithoutSerializer(generics.ListAPIView):
+    queryset = Job.objects.all()  # no serializer_class
+
+
+@pytest.mark.django_db
+def test_view_without_serializer_class():
+    with pytest.raises(AssertionError) as exc:
+        JobsWithoutSerializer.as_view()(APIRequestFactory().get("/api/jobs/"))
+    assert_reproduces(str(exc.value), "drf/serializer-class-missing")
+
+
+def test_field_name_not_valid_for_model():
+    class JobSalarySerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Job
+            fields = ["id", "title", "salary"]  # the model has salary_min and salary_max
+
+    with pytest.raises(ImproperlyConfigured) as exc:
+        JobSalarySerializer().fields
+    assert_reproduces(str(exc.value), "drf/field-name-not-valid")
