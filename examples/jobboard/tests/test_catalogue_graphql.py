@@ -1,9 +1,12 @@
 """GraphQL errors of the catalogue (docs/troubleshooting/graphql.md), triggered at /graphql/."""
 import pytest
 from catalogue import assert_reproduces
+from django.test import Client
+from django.urls import include, path
+from graphene_django.views import GraphQLView
 
 from jobs.models import Job
-from jobs.schema import demo_schema
+from jobs.schema import demo_schema, schema
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +60,18 @@ def test_n_plus_one_query_count(company, django_assert_num_queries):
             result = demo_schema.execute("{ jobsNaive { title company { name } } }")
             assert result.errors is None
     assert_reproduces(str(failure.value), "graphql/n-plus-one")
+
+
+# The wrong variant of config/urls.py: /graphql/ without csrf_exempt, ahead of the real routes.
+urlpatterns = [path("graphql/", GraphQLView.as_view(schema=schema)), path("", include("config.urls"))]
+
+
+def test_graphql_view_without_csrf_exempt(settings, caplog):
+    # Postman, curl or a mobile app POSTs to /graphql/ without Django's CSRF cookie. (The test
+    # clients skip CSRF checks unless told otherwise, which is why a test suite misses this.)
+    settings.ROOT_URLCONF = __name__
+    caplog.set_level("WARNING", logger="django.security.csrf")
+    response = Client(enforce_csrf_checks=True).post(
+        "/graphql/", {"query": "{ jobs { title } }"}, content_type="application/json")
+    assert response.status_code == 403
+    assert_reproduces(caplog.text, "graphql/csrf-cookie-not-set")
