@@ -253,6 +253,9 @@ def test_a_test_that_does_not_use_the_quoted_message_is_reported(catalogue_root)
 
 def test_a_message_no_page_quotes_is_reported(catalogue_root):
     (catalogue_root.root / "examples/errors/django/orphan.txt").write_text("Orphan\n")
+    (catalogue_root.root / "examples/errors/tests/data").mkdir(parents=True)
+    (catalogue_root.root / "examples/errors/tests/data/crontab.txt").write_text("* * * * * true\n")  # an input
+    (catalogue_root.root / "examples/errors/tests/notes.txt").write_text("not a message\n")
     assert [str(p) for p in pages.check_quoted_errors({"django/no-such-table"}, catalogue_root.root)] == [
         "examples/errors/django/orphan.txt:1: no page in docs/troubleshooting/ quotes this message; "
         "include it in its entry or delete it"]
