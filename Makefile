@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
 .PHONY: serve check test test-fast lint build example test-example test-services \
-        test-services-running health bench bench-scale offline vendor clean help
+        test-services-running health bench bench-scale offline preview new-page fix contract screenshots vendor clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +41,9 @@ serve: $(VENV)/.site  ## Preview the hub with live reload at http://127.0.0.1:80
 build: $(VENV)/.site  ## Strict build into site/
 	$(BIN)/python -m checks build --site-dir $(SITE)
 
+fix: $(VENV)/.tools  ## Fix what the page checks can fix (field order, date format, tag case, trailing spaces)
+	$(BIN)/python -m checks pages --fix
+
 check: $(VENV)/.tools  ## Fast gate, no browser: page checks, strict build, linters
 	$(BIN)/python -m checks pages
 	$(BIN)/python -m checks build --site-dir $(SITE)
@@ -52,15 +55,20 @@ lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
 	$(BIN)/yamllint --strict .
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
-	$(BIN)/zizmor --offline --no-progress .github/workflows
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/[!c]*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
+	$(BIN)/zizmor --offline --no-progress .
 
 test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, then hub, browser and example tests
 	$(BIN)/python -m pytest
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q
-	cd examples && ../$(BIN)/python -m pytest -q python shell
+	cd examples && ../$(BIN)/python -m pytest -q python shell errors
 
 test-fast: $(VENV)/.tools  ## Hub tests without the browser
 	$(BIN)/python -m pytest -m "not browser"
+
+contract: $(VENV)/.example  ## After changing an endpoint: write the Job Board contract (OpenAPI, GraphQL SDL, recorded examples)
+	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/export-contract
 
 example: $(VENV)/.example  ## Run the Job Board API at http://127.0.0.1:8001/api/
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/run
@@ -81,6 +89,15 @@ health: $(VENV)/.tools  ## Weekly report: external links and stale pages -> heal
 offline: $(VENV)/.site  ## Offline copy of the hub: site-offline/ and project-nexus-offline.zip
 	$(BIN)/python scripts/offline.py
 
+screenshots: $(VENV)/.tools  ## Home and a deep page, desktop and phone, light and dark -> test-results/screenshots/
+	$(BIN)/python scripts/screenshots.py
+
+preview: $(VENV)/.site  ## Build site-preview/: open its index.html from the file system, no server needed
+	$(BIN)/python scripts/offline.py --preview
+
+new-page: $(VENV)/.tools  ## Start a page: make new-page SECTION=tech TITLE="Nginx" TAGS=nginx (asks for what is missing)
+	$(BIN)/python scripts/new_page.py $(if $(SECTION),--section "$(SECTION)") $(if $(TITLE),--title "$(TITLE)") $(if $(TAGS),--tags "$(TAGS)")
+
 bench: check node_modules/.installed  ## Lighthouse, bytes, search latency and index size
 	$(BIN)/python scripts/bench.py
 
@@ -91,4 +108,4 @@ vendor: $(VENV)/.site node_modules/.installed  ## After an npm upgrade: copy dat
 	$(BIN)/python scripts/vendor.py
 
 clean:  ## Remove build output (keeps .venv and node_modules)
-	rm -rf $(SITE) site-offline project-nexus-offline.zip .pytest_cache
+	rm -rf $(SITE) site-offline site-preview project-nexus-offline.zip .pytest_cache

@@ -1,4 +1,5 @@
-"""Run the hub's content checks: `python -m checks` (pages) or `python -m checks build` (strict build).
+"""Run the hub's content checks: `python -m checks` (pages; `pages --fix` fixes what is mechanical)
+or `python -m checks build` (strict build).
 
 Problems print as `file:line: message`; under GitHub Actions they are also printed as
 `::error file=...,line=...::` so they appear on the pull request's changed lines.
@@ -6,7 +7,7 @@ Problems print as `file:line: message`; under GitHub Actions they are also print
 import os
 import sys
 
-from . import build, pages
+from . import build, fix, pages
 
 
 def report(problems, title):
@@ -21,10 +22,15 @@ def report(problems, title):
 def main(argv):
     command = argv[1] if len(argv) > 1 else "pages"
     if command == "pages":
+        if "--fix" in argv[2:]:
+            changed = fix.fix_all(pages.Rules())
+            print("\n".join(f"fixed {path}" for path in changed) or "nothing to fix")
         problems = pages.check_all()
         report(problems, "Page check")
         if problems:
-            print(f"\n{len(problems)} problem(s) in docs/. Fix them and run `make check` again.")
+            fixable = sum(problem.fixable for problem in problems)
+            print(f"\n{len(problems)} problem(s) in docs/. Fix them and run `make check` again."
+                  + (f" `make fix` fixes {fixable} of them for you." if fixable else ""))
             return 1
         print("Page checks passed.")
         return 0

@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
+from . import fix
+
 ROOT = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^\s*(```|~~~)")
 SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"')
@@ -30,6 +32,9 @@ ERROR_TEXT = re.compile(r'^\s*-{1,}8<-{1,}\s+"errors/([^"]+)\.txt"')
 WHY_LINK = re.compile(r"\]\((?:\.\./)?(?:tech|concepts)/[^)\s]+\.md(?:#[^)\s]*)?\)")
 REPRODUCED = re.compile(r"^Reproduced by `([^`:]+\.py)::([A-Za-z_][\w]*)`\.$")
 SOURCE = re.compile(r"^Source: .*\[[^\]]+\]\(https://[^)\s]+\)")
+
+# Link targets that run code or smuggle a document when clicked, in Markdown or raw HTML.
+SCRIPT_URL = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action)\s*=\s*[\"']?\s*)(javascript|vbscript|data):", re.IGNORECASE)
 
 
 class _Loader(yaml.SafeLoader):
@@ -51,9 +56,10 @@ class Problem:
     path: str
     line: int
     message: str
+    fixable: bool = False   # `make fix` (checks/fix.py) can make this change for the author
 
     def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" + (" [make fix can fix this]" if self.fixable else "")
 
 
 class Rules:
@@ -137,6 +143,15 @@ def _describe(error, rules: Rules) -> str:
     return f"{field}: {error.message}"
 
 
+def _fixable(error, rules: Rules) -> bool:
+    """A tag in another case, or a date in an unambiguous other format, has one right fix."""
+    if error.validator == "enum" and isinstance(error.instance, str):
+        return error.instance.lower() in {t.lower() for t in error.schema["enum"]}
+    if error.validator == "format" and error.schema.get("format") == "date":
+        return fix.parse_date(error.instance) is not None
+    return False
+
+
 def check_front_matter(rel: str, text: str, rules: Rules, today: dt.date | None = None):
     """Schema, vocabulary, dates and prerequisites of one page's front matter."""
     today = today or dt.date.today()
@@ -159,7 +174,11 @@ def check_front_matter(rel: str, text: str, rules: Rules, today: dt.date | None 
     for error in sorted(rules.validator.iter_errors(_plain(meta)), key=lambda e: list(e.absolute_path)):
         path = tuple(error.absolute_path)
         line = lines.get(path[:2], lines.get(path[:1], 2))
-        problems.append(Problem(rel, line, _describe(error, rules)))
+        problems.append(Problem(rel, line, _describe(error, rules), _fixable(error, rules)))
+    order = list(rules.schema["properties"])
+    if not fix.in_order(fix.keys(yaml_text), order):
+        problems.append(Problem(rel, 2, "front-matter fields are out of order; the order is: "
+                                        + ", ".join(order), fixable=True))
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date) and reviewed > today:
         problems.append(Problem(rel, lines.get(("last_reviewed",), 2),
@@ -250,6 +269,10 @@ def check_markup(rel: str, text: str):
             problems.append(Problem(rel, number, f"raw HTML {match.group(0).strip()!r} is not allowed in pages "
                                                  "(no <script>, <iframe>, <object>, <embed>, <style> or on*= "
                                                  "handlers); use Markdown, or ask for a theme change"))
+        scheme = SCRIPT_URL.search(visible)
+        if scheme:
+            problems.append(Problem(rel, number, f"a link to a {scheme.group(1).lower()}: URL is not allowed; "
+                                                 "link to a page or an https:// address"))
         for host in HTTP_LINK.findall(visible):
             if not LOCAL_HOSTS.match(host):
                 problems.append(Problem(rel, number, f"link to http://{host} is not encrypted; use https://"))
@@ -269,7 +292,13 @@ def check_snippets(rel: str, text: str, root: Path = ROOT):
         if not path.is_file():
             problems.append(Problem(rel, number, f"snippet file examples/{name} does not exist"))
             continue
-        if section and not section.replace(":", "").isdigit():
+        if section and section.replace(":", "").isdigit():
+            # Line numbers drift when someone edits the file above them, and the page then shows
+            # the wrong lines without any error; a named section moves with its code.
+            problems.append(Problem(rel, number, f"snippet 'examples/{name}:{section}' uses line numbers; mark the "
+                                                 f"lines with '--8<-- [start:name]' / '[end:name]' comments and "
+                                                 f"include '{name}:name'"))
+        elif section:
             source = path.read_text(encoding="utf-8")
             for edge in ("start", "end"):
                 if f"--8<-- [{edge}:{section}]" not in source:

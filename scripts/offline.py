@@ -1,10 +1,14 @@
 """Build the offline copy of the hub: site-offline/ and project-nexus-offline.zip.
 
+`--preview` builds the same copy into site-preview/ without the zip: the pull-request preview
+a contributor downloads and opens from the file system (`make preview`).
+
 The configuration is mkdocs.yml with four changes, made here rather than in a second YAML
 file so the two can never drift: Material's offline plugin (inlines the search index so search
 works from file://), plain .html URLs, no instant navigation (it needs a server), and the
 iframe-worker shim served from the hub instead of unpkg.
 """
+import argparse
 import os
 import shutil
 import sys
@@ -17,12 +21,13 @@ from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site-offline"
+PREVIEW = ROOT / "site-preview"
 ZIP = ROOT / "project-nexus-offline.zip"
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 BUDGET = 10 * 1024 * 1024
 
 
-def offline_config():
+def offline_config(site_dir: Path = SITE):
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
         raw = yaml_load(handle)
     theme = dict(raw["theme"])
@@ -31,7 +36,7 @@ def offline_config():
     extra["polyfills"] = [SHIM]   # the offline plugin would otherwise add unpkg's copy
     return load_config(str(ROOT / "mkdocs.yml"), theme=theme, extra=extra,
                        plugins=[*raw["plugins"], "offline"], use_directory_urls=False,
-                       site_dir=str(SITE), strict=True)
+                       site_dir=str(site_dir), strict=True)
 
 
 def pack():
@@ -47,11 +52,17 @@ def pack():
                 archive.writestr(info, path.read_bytes())
 
 
-def main():
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--preview", action="store_true", help="build site-preview/ only, no zip")
+    args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    shutil.rmtree(SITE, ignore_errors=True)
-    config = offline_config()
-    build(config)
+    site = PREVIEW if args.preview else SITE
+    shutil.rmtree(site, ignore_errors=True)
+    build(offline_config(site))
+    if args.preview:
+        print(f"preview: open {(site / 'index.html').relative_to(ROOT)} in a browser (no server needed)")
+        return 0
     pack()
     size = ZIP.stat().st_size
     print(f"offline bundle: {ZIP.name} {size / 1024 / 1024:.2f} MB (budget {BUDGET / 1024 / 1024:.0f} MB)")

@@ -89,14 +89,31 @@ def test_unsafe_html_and_plain_http_are_reported_with_lines():
     assert messages[2] == "docs/x.md:16: link to http://example.org is not encrypted; use https://"
 
 
+@pytest.mark.parametrize("line", [
+    "[click](javascript:alert(1))", "[x]( JavaScript:void(0))", "[img](data:text/html;base64,PHNjcmlwdD4=)",
+    '<a href="vbscript:msgbox(1)">x</a>', "<a href=javascript:alert(1)>x</a>", "[ok](<javascript:alert(1)>)",
+])
+def test_script_urls_in_links_are_refused(line):
+    text = "---\ntitle: X\n---\n\nIntro.\n\n" + line + "\n"
+    messages = [str(p) for p in pages.check_markup("docs/x.md", text)]
+    assert any(m.startswith("docs/x.md:7: a link to a") for m in messages), messages
+
+
+def test_code_about_script_urls_is_not_a_link():
+    text = "---\ntitle: X\n---\n\nNever write `[x](javascript:alert(1))`.\n"
+    assert pages.check_markup("docs/x.md", text) == []
+
+
 def test_missing_snippet_file_and_section(tmp_path):
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "a.py").write_text("# --8<-- [start:one]\nx = 1\n# --8<-- [end:one]\n")
-    text = '```python\n--8<-- "a.py:one"\n--8<-- "a.py:two"\n--8<-- "b.py"\n```\n'
+    text = '```python\n--8<-- "a.py:one"\n--8<-- "a.py:two"\n--8<-- "b.py"\n--8<-- "a.py:2:2"\n```\n'
     messages = [str(p) for p in pages.check_snippets("docs/x.md", text, tmp_path)]
     assert messages == [
         "docs/x.md:3: snippet section 'two' has no '--8<-- [start:two]' marker in examples/a.py",
         "docs/x.md:4: snippet file examples/b.py does not exist",
+        "docs/x.md:5: snippet 'examples/a.py:2:2' uses line numbers; mark the lines with '--8<-- [start:name]' "
+        "/ '[end:name]' comments and include 'a.py:name'",
     ]
 
 

@@ -38,10 +38,18 @@ class Guard:
         return route.abort()
 
 
+# Every Content-Security-Policy violation (hooks/csp.py) is reported like a blocked request, so
+# each test that checks `context.guard.blocked` also fails when the policy blocks something.
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) => window.__nexusCsp(
+  `CSP ${e.violatedDirective} blocked ${e.blockedURI || "an inline script"} on ${location.pathname}`));"""
+
+
 def new_context(browser, **options):
     context = browser.new_context(**options)
     guard = Guard()
     context.route("**/*", guard)
+    context.expose_binding("__nexusCsp", lambda source, text: guard.blocked.append(text))
+    context.add_init_script(CSP_LISTENER)
     context.guard = guard
     return context
 

@@ -68,9 +68,12 @@ def test_skip_link_and_visible_focus(page, server):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.className")
     assert "md-skip" in focused, f"first Tab should reach the skip link, got {focused!r}"
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
-                            "getComputedStyle(document.activeElement).transform")
-    assert outline, "focused skip link has no visible style"
+    # The skip link sits off-screen until it has focus; focused, it must be on screen and opaque.
+    top, bottom, width, opacity = page.evaluate(
+        "(() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+        " return [r.top, r.bottom, r.width, getComputedStyle(e).opacity]; })()")
+    assert width > 0 and 0 <= top and bottom <= 900 and float(opacity) == 1, \
+        f"focused skip link is not visible: top {top}, bottom {bottom}, width {width}, opacity {opacity}"
     page.keyboard.press("Tab")
     style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
                           " return s.outlineStyle + '|' + s.outlineWidth + '|' + s.boxShadow; })()")

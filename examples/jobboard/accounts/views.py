@@ -1,14 +1,19 @@
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema_view
 from rest_framework import generics, permissions
-from rest_framework_simplejwt.views import TokenObtainPairView
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from django.conf import settings
+
+from core.schema import AccessTokenSerializer, TokenPairSerializer, operation
 
 from .serializers import RegisterSerializer, UserSerializer
 
 
+@extend_schema_view(post=operation(
+    "Sign up", "Create an account with the `recruiter` or `applicant` role. Public. Then get a token "
+    "from `/api/auth/token/`.", {201: RegisterSerializer}, codes=(400,)))
 class RegisterView(generics.CreateAPIView):
     """Create an account with the recruiter or applicant role."""
 
@@ -17,6 +22,8 @@ class RegisterView(generics.CreateAPIView):
     authentication_classes: list = []
 
 
+@extend_schema_view(get=operation(
+    "Who am I", "The signed-in user, with their role. Needs a JWT.", {200: UserSerializer}, codes=(401,)))
 class MeView(generics.RetrieveAPIView):
     """Return the authenticated user."""
 
@@ -34,6 +41,17 @@ class MeView(generics.RetrieveAPIView):
 class RateLimitedTokenObtainPairView(TokenObtainPairView):
     """simplejwt's login view with a per-IP limit against password guessing."""
 
-    @extend_schema(summary="Obtain an access/refresh JWT pair")
+    @operation("Log in (get a JWT pair)", "Send username and password; get an `access` token "
+               "(15 minutes) and a `refresh` token (1 day). Send the access token as "
+               "`Authorization: Bearer <access>`. Limited per IP against password guessing.",
+               {200: TokenPairSerializer}, codes=(400, 401), auth=[{}])
     def post(self, request, *args, **kwargs):
         return super().post(request, *args, **kwargs)
+
+
+@extend_schema_view(post=operation(
+    "Refresh the access token", "Send the `refresh` token; get a new `access` token. Public: the "
+    "refresh token is the credential.", {200: AccessTokenSerializer}, codes=(400, 401),
+    auth=[{}]))
+class RefreshView(TokenRefreshView):
+    """simplejwt's refresh view, documented."""

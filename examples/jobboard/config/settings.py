@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "graphene_django",
     "django_ratelimit",  # registers its cache system checks
+    "corsheaders",  # lets a frontend on another origin call the API (CORS_ALLOWED_ORIGINS)
     # Project apps (each one is a top-level Python package)
     "accounts",
     "core",
@@ -62,6 +63,9 @@ AUTH_USER_MODEL = "accounts.User"  # set before the first migration, never later
 # --8<-- [start:middleware-settings]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS headers go on every response, the 403 and 429 that the next two send included,
+    # so a frontend on another origin can read those errors too.
+    "corsheaders.middleware.CorsMiddleware",
     # Log every request (method, path, status, duration) and turn a
     # django-ratelimit Ratelimited exception into a 429 for plain Django views.
     "core.middleware.RequestLoggingMiddleware",
@@ -74,6 +78,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# --8<-- [start:cors-settings]
+# A browser lets a page from another origin (a React or Vue dev server on :5173) read the API's
+# responses only if the API names that origin. List each frontend origin exactly; never allow
+# every origin. The API uses bearer tokens, not cookies, so no credentials mode is needed.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "")
+# Let the frontend read Retry-After on a 429 (browsers hide non-simple headers otherwise).
+CORS_EXPOSE_HEADERS = ["Retry-After"]
+# --8<-- [end:cors-settings]
 
 # Only trust X-Forwarded-For when one proxy you control (load balancer, ingress)
 # sits in front and writes it. Otherwise any client could send a fake header and dodge the
@@ -175,7 +188,13 @@ SIMPLE_JWT = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Project Nexus Job Board API",
-    "DESCRIPTION": "Companies, jobs and applications, with JWT auth.",
+    "DESCRIPTION": (
+        "The Project Nexus Job Board: companies, jobs, applications and Chapa payments, with JWT "
+        "auth. Every error has one shape, `{\"error\": {\"code\", \"message\", \"details\"}}`. "
+        "Lists are paginated (`count`, `next`, `previous`, `results`; 10 a page)."),
+    "CONTACT": {"name": "Project Nexus", "url": "https://github.com/prodev-nexus/project-nexus/issues"},
+    "LICENSE": {"name": "MIT", "url": "https://opensource.org/license/mit"},
+    "SERVERS": [{"url": "http://127.0.0.1:8001", "description": "make example, on your machine"}],
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
@@ -185,6 +204,11 @@ SPECTACULAR_SETTINGS = {
         "ApplicationStatusEnum": "jobs.models.Application.Status",
         "PaymentStatusEnum": "payments.models.Payment.Status",
     },
+    # Examples recorded from real calls by tests/test_contract.py (contract/examples/).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.schema.attach_examples",
+    ],
 }
 
 GRAPHENE = {
@@ -257,7 +281,8 @@ CHAPA_BASE_URL = os.environ.get("CHAPA_BASE_URL", "https://api.chapa.co/v1")
 CHAPA_CALLBACK_URL = os.environ.get(
     "CHAPA_CALLBACK_URL", "http://127.0.0.1:8001/api/payments/callback/"
 )
-CHAPA_RETURN_URL = os.environ.get("CHAPA_RETURN_URL", "http://127.0.0.1:8001/")
+# Where Chapa sends the customer's browser after paying: a page of the frontend, not the API.
+CHAPA_RETURN_URL = os.environ.get("CHAPA_RETURN_URL", "http://localhost:5173/payments/done")
 
 # --8<-- [start:security-settings]
 # Production defaults switch on when DEBUG is off; each one can be overridden

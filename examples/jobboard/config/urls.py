@@ -5,14 +5,13 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
-from rest_framework_simplejwt.views import TokenRefreshView
 
-from accounts.views import MeView, RateLimitedTokenObtainPairView, RegisterView
+from accounts.views import MeView, RateLimitedTokenObtainPairView, RefreshView, RegisterView
 from core.views import health, live
 from jobs.async_views import job_stats
 from jobs.graphql_view import JWTGraphQLView, validation_rules
 from jobs.views import ApplicationViewSet, CompanyViewSet, JobViewSet
-from payments.views import PaymentInitializeView, PaymentVerifyView
+from payments.views import PaymentCallbackView, PaymentInitializeView, PaymentVerifyView
 
 # --8<-- [start:urls]
 router = DefaultRouter()
@@ -24,7 +23,7 @@ urlpatterns = [
     path("api/", include(router.urls)),
     # JWT: POST username+password -> access+refresh; POST refresh -> new access.
     path("api/auth/token/", RateLimitedTokenObtainPairView.as_view(), name="token_obtain_pair"),
-    path("api/auth/token/refresh/", TokenRefreshView.as_view(), name="token_refresh"),
+    path("api/auth/token/refresh/", RefreshView.as_view(), name="token_refresh"),
     path("api/auth/register/", RegisterView.as_view(), name="register"),
     path("api/auth/me/", MeView.as_view(), name="me"),
     # OpenAPI 3 schema and Swagger UI (drf-spectacular).
@@ -33,7 +32,7 @@ urlpatterns = [
     path("api/stats/", job_stats, name="job-stats"),  # async view
     path("api/payments/initialize/", PaymentInitializeView.as_view(), name="payment-initialize"),
     path("api/payments/verify/<str:tx_ref>/", PaymentVerifyView.as_view(), name="payment-verify"),
-    path("api/payments/callback/", PaymentVerifyView.as_view(), name="payment-callback"),
+    path("api/payments/callback/", PaymentCallbackView.as_view(), name="payment-callback"),
     # GraphQL: one POST endpoint; the GraphiQL IDE only when DEBUG is on.
     path("graphql/", csrf_exempt(JWTGraphQLView.as_view(
         graphiql=settings.GRAPHIQL_ENABLED, validation_rules=validation_rules()))),

@@ -28,7 +28,8 @@ def api_exception_handler(exc, context):
     if isinstance(exc, Ratelimited):  # check first: Ratelimited subclasses PermissionDenied
         return ratelimited_response()
     if isinstance(exc, IntegrityError):
-        # A unique constraint raced past validation: report a conflict, never a 500.
+        # Any constraint (unique, FK, NOT NULL, CHECK) becomes a 409, never a 500;
+        # the duplicate-application race is the case this is meant for.
         exc = ConflictError()
 
     response = exception_handler(exc, context)  # DRF's default handler

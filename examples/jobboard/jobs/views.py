@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema_view
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -15,6 +15,7 @@ from accounts.permissions import (
     IsRecruiter,
 )
 from core.exceptions import ConflictError
+from core.schema import operation
 
 from .cache import get_job_list
 from .filters import JobFilter
@@ -33,6 +34,20 @@ def apply_rate(group, request) -> str:
     return settings.RATELIMIT_APPLY
 
 
+@extend_schema_view(
+    list=operation("List companies", "Every company, 10 a page. Public: no token needed. "
+                   "`?search=` matches the name; `?ordering=name` or `-created_at` sorts.",
+                   {200: CompanySerializer}, codes=(400, 404)),
+    create=operation("Create a company", "The signed-in recruiter becomes its owner. Needs a JWT "
+                     "of a user with the recruiter role.", {201: CompanySerializer}, codes=(400, 401, 403)),
+    retrieve=operation("Get a company", "One company by id. Public.", {200: CompanySerializer}, codes=(404,)),
+    update=operation("Replace a company", "Only its owner (a recruiter) may change it.",
+                     {200: CompanySerializer}, codes=(400, 401, 403, 404)),
+    partial_update=operation("Update a company", "Change some fields. Only its owner may change it.",
+                             {200: CompanySerializer}, codes=(400, 401, 403, 404)),
+    destroy=operation("Delete a company", "Only its owner may delete it; its jobs go with it.",
+                      {204: None}, codes=(401, 403, 404)),
+)
 class CompanyViewSet(viewsets.ModelViewSet):
     """Companies: anyone reads, recruiters create, owners edit."""
 
@@ -53,6 +68,28 @@ class CompanyViewSet(viewsets.ModelViewSet):
         serializer.save(owner=self.request.user)
 
 
+@extend_schema_view(
+    list=operation("List jobs", "Open and closed jobs, newest first, 10 a page (`?page=2`). Public; "
+                   "a signed-in company owner also sees their drafts. Filters: `?status=open`, "
+                   "`?min_salary=`, `?employment_type=`, `?posted_after=2026-01-31`, `?company=`; "
+                   "`?search=python` matches title, description, company and location; "
+                   "`?ordering=-salary_max`. Anonymous lists are cached for a short time.",
+                   {200: JobSerializer}, codes=(400, 404)),
+    create=operation("Post a job", "A recruiter posts a job for a company they own.",
+                     {201: JobSerializer}, codes=(400, 401, 403)),
+    retrieve=operation("Get a job", "One job by id. Drafts are visible to their company's owner only.",
+                       {200: JobSerializer}, codes=(404,)),
+    update=operation("Replace a job", "Only the owner of the job's company may change it.",
+                     {200: JobSerializer}, codes=(400, 401, 403, 404)),
+    partial_update=operation("Update a job", "Change some fields, e.g. `{\"status\": \"closed\"}`. "
+                             "Only the owner of the job's company may change it.",
+                             {200: JobSerializer}, codes=(400, 401, 403, 404)),
+    destroy=operation("Delete a job", "Only the owner of the job's company may delete it.",
+                      {204: None}, codes=(401, 403, 404)),
+    apply=operation("Apply to a job", "An applicant applies with an optional cover letter. Rate-limited "
+                    "per user or IP (5 a minute by default); a second application to the same job is a 409.",
+                    {201: ApplicationSerializer}, codes=(400, 401, 403, 404, 409), request=ApplyToJobSerializer),
+)
 # --8<-- [start:job-viewset]
 class JobViewSet(viewsets.ModelViewSet):
     """Job posts: anyone reads, recruiters create, only the company owner edits."""
@@ -91,7 +128,6 @@ class JobViewSet(viewsets.ModelViewSet):
 # --8<-- [end:job-viewset]
 
     # --8<-- [start:ratelimited-apply]
-    @extend_schema(request=ApplyToJobSerializer, responses={201: ApplicationSerializer})
     @action(detail=True, methods=["post"])
     @method_decorator(ratelimit(key="user_or_ip", rate=apply_rate, method="POST", group="apply"))
     def apply(self, request, pk=None):
@@ -124,6 +160,21 @@ def create_application(serializer: ApplicationSerializer, user) -> Application:
         raise ConflictError("You have already applied to this job.") from None
 
 
+@extend_schema_view(
+    list=operation("List applications", "An applicant sees their own applications; a recruiter sees "
+                   "the applications to their companies' jobs. Filters: `?status=`, `?job=`.",
+                   {200: ApplicationSerializer}, codes=(400, 401, 404)),
+    create=operation("Apply (by job id)", "The same as `POST /api/jobs/{id}/apply/`, with the job in the "
+                     "body. Applicants only; rate-limited; a duplicate is a 409.",
+                     {201: ApplicationSerializer}, codes=(400, 401, 403, 409)),
+    retrieve=operation("Get an application", "Visible to its applicant and to the job's recruiter; "
+                       "anyone else gets 404, so ids don't leak.", {200: ApplicationSerializer}, codes=(401, 404)),
+    partial_update=operation("Change an application's status", "The recruiter who owns the job moves it "
+                             "to `reviewed`, `accepted` or `rejected`.", {200: ApplicationStatusSerializer},
+                             codes=(400, 401, 403, 404)),
+    destroy=operation("Withdraw an application", "Only the applicant may withdraw it.",
+                      {204: None}, codes=(401, 403, 404)),
+)
 # --8<-- [start:application-viewset]
 class ApplicationViewSet(viewsets.ModelViewSet):
     """Applicants apply and see their own applications; recruiters see the ones to their jobs."""

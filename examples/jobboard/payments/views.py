@@ -3,10 +3,12 @@ from decimal import Decimal, InvalidOperation
 import uuid
 
 from django.conf import settings
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
+
+from core.schema import operation
 
 from .chapa import ChapaClient, ChapaError
 from .models import Payment
@@ -33,7 +35,9 @@ class PaymentInitializeView(generics.GenericAPIView):
     serializer_class = PaymentInitializeSerializer
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses={201: PaymentSerializer})
+    @operation("Start a payment", "Creates a pending payment and asks Chapa for a checkout page; "
+               "send the browser to `checkout_url`. Needs a JWT.", {201: PaymentSerializer},
+               codes=(400, 401, 502))
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -61,6 +65,9 @@ class PaymentInitializeView(generics.GenericAPIView):
 # --8<-- [end:payment-initialize]
 
 
+@extend_schema_view(get=operation(
+    "Check a payment", "Asks Chapa for the real status of a pending payment and returns it. "
+    "Public: Chapa's callback reaches the same code.", {200: PaymentSerializer}, codes=(404, 502)))
 # --8<-- [start:payment-verify]
 class PaymentVerifyView(generics.GenericAPIView):
     """GET /api/payments/verify/<tx_ref>/ - ask Chapa for the real status.
@@ -104,3 +111,11 @@ class PaymentVerifyView(generics.GenericAPIView):
                 and same_amount and data.get("currency") == payment.currency)
         return Payment.Status.SUCCESS if paid else Payment.Status.FAILED
 # --8<-- [end:payment-verify]
+
+
+@extend_schema_view(get=operation(
+    "Chapa's callback", "Chapa calls this after a payment with `?trx_ref=`. The query string is "
+    "never trusted: the status comes from Chapa's verify API.", {200: PaymentSerializer}, codes=(404, 502),
+    parameters=[OpenApiParameter("trx_ref", str, description="The payment's reference, as Chapa names it.")]))
+class PaymentCallbackView(PaymentVerifyView):
+    """The callback route, documented apart from verify: same code, reference in the query string."""

@@ -114,3 +114,49 @@ def test_requirements_are_pinned():
             line = line.strip()
             if line and not line.startswith(("#", "-r")):
                 assert "==" in line, line
+
+
+def settings_variables() -> set[str]:
+    """Every environment variable config/settings.py reads (os.environ.get, env_bool, env_list, env=)."""
+    import ast
+    tree = ast.parse((ROOT / "config/settings.py").read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = ast.unparse(node.func)
+        if func in ("os.environ.get", "env_bool", "env_list", "os.getenv") and node.args \
+                and isinstance(node.args[0], ast.Constant):
+            names.add(node.args[0].value)
+        names.update(k.value.value for k in node.keywords if k.arg == "env" and isinstance(k.value, ast.Constant))
+    return names
+
+
+def test_env_example_documents_every_variable_settings_reads():
+    text = (ROOT / ".env.example").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", text, flags=re.MULTILINE))
+    read = settings_variables()
+    assert len(read) > 25, read
+    assert not read - listed, f".env.example does not mention {sorted(read - listed)} (settings.py reads them)"
+
+
+def test_every_api_url_in_env_example_resolves_to_a_route():
+    """URLs on the API's own host (localhost:8000 in Compose) must name a real route."""
+    from django.urls import Resolver404, resolve
+    text = (ROOT / ".env.example").read_text(encoding="utf-8")
+    urls = re.findall(r"^#? ?[A-Z_]+=(https?://localhost:8000(/[^\s]*))$", text, flags=re.MULTILINE)
+    assert urls
+    for url, path in urls:
+        try:
+            resolve(path)
+        except Resolver404:
+            pytest.fail(f".env.example: {url} is not a route of the Job Board")
+
+
+def test_host_db_override_maps_the_host_gateway():
+    """compose.host-db.yaml: the web container reaches a PostgreSQL on the host machine."""
+    override = load("compose.host-db.yaml")
+    web = override["services"]["web"]
+    assert web["extra_hosts"] == ["host.docker.internal:host-gateway"]
+    assert "@host.docker.internal:5432/" in web["environment"]["DATABASE_URL"]
+    assert set(override["services"]) <= set(load("compose.yaml")["services"])  # an override, not a new stack

@@ -92,3 +92,18 @@ def test_json_list_body_is_400(applicant_client, job):
 
 def test_unknown_ordering_field_is_ignored(anon, job):
     assert anon.get("/api/jobs/?ordering=password").status_code == 200
+
+
+def test_every_integrity_error_is_409_even_a_check_violation(company):
+    """docs/challenges/response-format.md: the handler does not look at which constraint failed."""
+    from django.db import IntegrityError, transaction
+
+    from core.exceptions import api_exception_handler
+    from jobs.models import Job
+
+    with pytest.raises(IntegrityError) as caught, transaction.atomic():
+        Job.objects.create(company=company, title="Bad", description="x",
+                           salary_min=90000, salary_max=10000)  # a CHECK, not a unique constraint
+    response = api_exception_handler(caught.value, {})
+    assert response.status_code == 409
+    assert response.data["error"]["code"] == "conflict"

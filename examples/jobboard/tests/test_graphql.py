@@ -7,10 +7,12 @@ from .conftest import auth_client
 
 pytestmark = pytest.mark.django_db
 
+# --8<-- [start:graphql-client-queries]
 APPLY = 'mutation($id: ID!) { applyToJob(jobId: $id, coverLetter: "Hi") { application { id status } } }'
 
 
 def gql(client, query, variables=None):
+    """One POST to /graphql/ with a JSON body {"query", "variables"}, as any GraphQL client sends."""
     return client.post("/graphql/", {"query": query, "variables": variables or {}}, format="json")
 
 
@@ -44,6 +46,7 @@ def test_mutation_applies_with_jwt_and_rejects_duplicates(applicant_client, job)
     assert Application.objects.filter(job=job).count() == 1
     again = gql(applicant_client, APPLY, {"id": job.pk}).json()
     assert again["errors"][0]["extensions"]["code"] == "conflict"
+# --8<-- [end:graphql-client-queries]
 
 
 def test_invalid_jwt_is_401(job):

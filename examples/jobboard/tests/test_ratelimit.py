@@ -55,3 +55,37 @@ def test_ratelimited_in_plain_django_view_becomes_429(rf):
     response = middleware.process_exception(rf.get("/"), Ratelimited())
     assert response.status_code == 429
     assert b'"rate_limited"' in response.content
+
+
+def _redis_cache_on_closed_port(ignore_exceptions: bool) -> dict:
+    return {"default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient",
+                    "IGNORE_EXCEPTIONS": ignore_exceptions},
+    }}
+
+
+def test_redis_outage_fails_open_or_closed_only_if_the_cache_swallows_errors(settings, rf):
+    """docs/tech/django-ratelimit.md: default django-redis raises, so RATELIMIT_FAIL_OPEN never applies."""
+    import redis
+    from django_ratelimit.core import is_ratelimited
+
+    def limited():
+        return is_ratelimited(rf.get("/"), group="outage", key="ip", rate="5/m", increment=True)
+
+    settings.CACHES = _redis_cache_on_closed_port(ignore_exceptions=False)
+    with pytest.raises(redis.exceptions.ConnectionError, match="Connection refused"):
+        limited()
+
+    settings.CACHES = _redis_cache_on_closed_port(ignore_exceptions=True)
+    assert limited() is True  # the cache returned nothing: fail closed
+    settings.RATELIMIT_FAIL_OPEN = True
+    assert limited() is False
+
+
+def test_refused_by_permissions_never_reaches_the_apply_counter(settings, anon, job):
+    """DRF checks permissions before the action that the ratelimit decorator wraps."""
+    settings.RATELIMIT_APPLY = "2/h"
+    statuses = [anon.post(f"/api/jobs/{job.pk}/apply/", {}, format="json").status_code for _ in range(4)]
+    assert statuses == [401] * 4  # never 429: the decorator's per-IP counter never ran

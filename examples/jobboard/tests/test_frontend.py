@@ -1,0 +1,134 @@
+"""What a frontend learner runs: the quickstart's JavaScript (Node) and the request collection,
+both against a real Job Board server started here (SQLite, seeded demo data, a real port)."""
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
+JOBBOARD = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")}
+    env.update(DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('db') / 'db.sqlite3'}", DJANGO_DEBUG="false", SECURE_SSL_REDIRECT="false",
+               RATELIMIT_APPLY="2/m", CORS_ALLOWED_ORIGINS="http://localhost:5173", PYTHONUNBUFFERED="1")
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput"], ["seed"]):
+        subprocess.run(manage + command, cwd=JOBBOARD, env=env, check=True, capture_output=True)
+    process = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], cwd=JOBBOARD, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):   # up to ~20 s for the server to answer
+            try:
+                urllib.request.urlopen(base + "/health/live/", timeout=1)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        else:
+            pytest.fail("the Job Board server did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_quickstart_javascript_runs_against_the_api(server):
+    node = shutil.which("node")
+    assert node, "Node.js 20+ is needed (see the README)"
+    result = subprocess.run([node, "--test", "--test-reporter=spec", "quickstart.test.mjs"], cwd=FRONTEND,
+                            env=dict(os.environ, BASE_URL=server + "/"), capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert re.search(r"\bpass 5\b", result.stdout) and re.search(r"\bfail 0\b", result.stdout), result.stdout
+
+
+# A tiny runner for the .http format's subset the collection uses: `@var = value`,
+# `### title` separators, `# @name x`, and `{{x.response.body.a.0.b}}` references. Written here
+# because no maintained Python package runs .http files.
+def parse_http(text: str):
+    variables, requests = {}, []
+    for block in re.split(r"^###.*$", text, flags=re.MULTILINE):
+        lines = [line for line in block.strip().splitlines()]
+        name = None
+        while lines and (lines[0].startswith(("#", "@")) or not lines[0].strip()):
+            line = lines.pop(0)
+            if line.startswith("@"):
+                key, _, value = line[1:].partition("=")
+                variables[key.strip()] = value.strip()
+            elif m := re.match(r"#\s*@name\s+(\w+)", line):
+                name = m.group(1)
+        if not lines:
+            continue
+        method, url = lines.pop(0).split(" ", 1)
+        headers, body = {}, None
+        while lines and lines[0].strip():
+            key, _, value = lines.pop(0).partition(":")
+            headers[key.strip()] = value.strip()
+        if lines:
+            body = "\n".join(lines).strip() or None
+        requests.append({"name": name, "method": method, "url": url, "headers": headers, "body": body})
+    return variables, requests
+
+
+def expand(text, variables, responses):
+    def value(match):
+        head, *path = match.group(1).split(".")
+        if head in variables:
+            return variables[head]
+        node = responses[head]
+        for key in path[2:]:   # x.response.body.<path>
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        return str(node)
+    return re.sub(r"\{\{\s*([\w.]+)\s*\}\}", value, text)
+
+
+def test_request_collection_runs_against_the_api(server):
+    variables, requests = parse_http((FRONTEND / "jobboard.http").read_text(encoding="utf-8"))
+    variables["baseUrl"] = server
+    responses, statuses = {}, []
+    for req in requests:
+        url = expand(req["url"], variables, responses)
+        headers = {k: expand(v, variables, responses) for k, v in req["headers"].items()}
+        body = expand(req["body"], variables, responses).encode() if req["body"] else None
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, body, headers, method=req["method"])) as r:
+                status, payload = r.status, json.loads(r.read() or b"null")
+        except urllib.error.HTTPError as error:
+            status, payload = error.code, json.loads(error.read() or b"null")
+        statuses.append(status)
+        if req["name"]:
+            responses[req["name"]] = payload
+    assert len(requests) == 9
+    assert statuses == [200, 200, 200, 200, 200, 201, 200, 200, 401], statuses
+
+
+def test_cors_lets_the_listed_frontend_origin_read_responses(server):
+    preflight = urllib.request.Request(server + "/api/jobs/1/apply/", method="OPTIONS", headers={
+        "Origin": "http://localhost:5173", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization, content-type"})
+    with urllib.request.urlopen(preflight) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "http://localhost:5173"
+        assert "authorization" in response.headers["Access-Control-Allow-Headers"]
+    with urllib.request.urlopen(urllib.request.Request(server + "/api/jobs/", headers={
+            "Origin": "https://evil.example"})) as response:
+        assert response.headers["Access-Control-Allow-Origin"] is None
+    with urllib.request.urlopen(urllib.request.Request(server + "/api/jobs/", headers={
+            "Origin": "http://localhost:5173"})) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "http://localhost:5173"
+        assert response.headers["Access-Control-Expose-Headers"] == "Retry-After"

@@ -1,0 +1,2 @@
+def fetch_rate() -> str:
+    return "real API call"

@@ -1,0 +1,65 @@
+"""The Content-Security-Policy (hooks/csp.py) blocks nothing the hub needs, and blocks what it should.
+
+Every browser context reports CSP violations as blocked requests (browserlib.new_context), so
+the accessibility test, which visits every page in both schemes, also proves no page trips the
+policy. Here: the policy is on every page, the script-running widgets work under it, and an
+inline script in page content is refused.
+"""
+import os
+
+from browserlib import all_pages, first_page_with, new_context, site_prefix
+from checks.server import SiteServer, free_port
+from helpers import build, copy_repo
+
+
+def test_every_page_carries_the_policy(site):
+    for path in all_pages(site) + ["404.html"]:
+        html = (site / path / "index.html" if not path.endswith(".html") else site / path).read_text(encoding="utf-8")
+        head = html[:html.index("<script")]
+        assert "Content-Security-Policy" in head and "script-src 'self' 'sha256-" in head, f"{path}: no policy before the first script"
+        assert "object-src 'none'" in head and "'unsafe-inline'" not in head, path
+        assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in head, path
+
+
+def test_widgets_work_under_the_policy(context, server, site):
+    page = context.new_page()
+    page.goto(server.url)
+    page.click("input.md-search__input")
+    page.keyboard.type("celery")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    page.keyboard.press("Escape")
+    page.locator(".md-tabs a.md-tabs__link", has_text="Technologies").click()   # instant navigation
+    page.wait_for_url("**/tech/")
+    page.goto(server.url + first_page_with(site, 'class="tabbed-set'))
+    page.locator(".tabbed-set").first.locator(".tabbed-labels > label").nth(1).click()
+    block = page.locator("div.highlight:visible").first
+    block.hover()
+    block.locator("button.md-code__button[data-md-type=copy]").click()
+    page.locator("form[data-md-component=palette] label:visible").first.click()   # palette toggle
+    page.wait_for_timeout(300)
+    assert not context.guard.blocked, context.guard.blocked
+
+
+def test_an_inline_script_in_page_content_is_blocked(browser, tmp_path):
+    """A theme override puts a script in the content block; content is never hashed, so it is refused."""
+    repo = copy_repo(tmp_path / "repo")
+    main = repo / "overrides/main.html"
+    main.write_text(main.read_text(encoding="utf-8") + '\n{% block content %}{{ super() }}'
+                    '<script>document.body.dataset.pwned = "yes"</script>{% endblock %}\n', encoding="utf-8")
+    port = free_port()
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}{site_prefix()}"
+    try:
+        result = build(repo, tmp_path / "site")
+    finally:
+        del os.environ["SITE_URL"]
+    assert result.returncode == 0, result.stdout + result.stderr
+    context = new_context(browser)
+    page = context.new_page()
+    with SiteServer(tmp_path / "site", site_prefix(), port=port) as running:
+        page.goto(running.url + "concepts/caching/")
+        page.wait_for_timeout(300)
+        pwned = page.evaluate("document.body.dataset.pwned")
+    blocked = context.guard.blocked
+    context.close()
+    assert pwned is None, "the injected script ran"
+    assert any("CSP script-src" in entry and "inline" in entry for entry in blocked), blocked
