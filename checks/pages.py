@@ -6,6 +6,7 @@ vocabulary) and data/page_rules.yml (required headings per section).
 """
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
 import re
@@ -25,6 +26,13 @@ INLINE_CODE = re.compile(r"(`+).*?\1")
 HTTP_LINK = re.compile(r"http://([^/\s)\"'>]+)")
 LOCAL_HOSTS = re.compile(r"^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?$")
 LINK = re.compile(r"\[[^\]]*\]\((https?://[^)\s]+)")
+# Error catalogue entries (docs/troubleshooting/): see check_entries().
+ENTRY_ANCHOR = re.compile(r"^## .+ \{#([a-z0-9]+(?:-[a-z0-9]+)+)\}$")
+ERROR_TEXT = re.compile(r'^\s*-{1,}8<-{1,}\s+"errors/([^"]+)\.txt"')
+WHY_LINK = re.compile(r"\]\((?:\.\./)?(?:tech|concepts)/[^)\s]+\.md(?:#[^)\s]*)?\)")
+REPRODUCED = re.compile(r"^Reproduced by `([^`:]+\.py)::([A-Za-z_][\w]*)`\.$")
+SOURCE = re.compile(r"^Source: .*\[[^\]]+\]\(https://[^)\s]+\)")
+
 # Link targets that run code or smuggle a document when clicked, in Markdown or raw HTML.
 SCRIPT_URL = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action)\s*=\s*[\"']?\s*)(javascript|vbscript|data):", re.IGNORECASE)
 
@@ -300,7 +308,116 @@ def check_snippets(rel: str, text: str, root: Path = ROOT):
     return problems
 
 
-def check_page(path: Path, rules: Rules, today: dt.date | None = None):
+def _entries(text: str, skip):
+    """Split a catalogue page into entries: (heading_line, heading, [(line, text), ...])."""
+    entries, current, fence = [], None, None
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = FENCE.match(line)
+        if match:
+            fence = None if fence == match.group(1) else fence or match.group(1)
+        elif fence is None and line.startswith("## "):
+            name = line[3:].strip()
+            current = None if name in skip else (number, line.rstrip(), [])
+            if current:
+                entries.append(current)
+            continue
+        if current and line.strip():
+            current[2].append((number, line.rstrip()))
+    return entries
+
+
+def _test_source(path: Path, name: str):
+    """The source of test function `name` (decorators included) in a test file, or None."""
+    source = path.read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            return "\n".join(source.split("\n")[start - 1:node.end_lineno])
+    return None
+
+
+def check_entries(rel: str, text: str, rules: Rules):
+    """The anatomy of each error entry on a troubleshooting page (format: CONTRIBUTING.md, "Error entries").
+
+    Hand-written: no Markdown linter knows this project's entry format."""
+    section = _section_rules(rel, rules) or {}
+    spec = section.get("entries")
+    if not spec:
+        return [], set()
+    problems, quoted = [], set()
+    # The page's name is its area; a page for two tools (celery-rabbitmq.md) may use either name.
+    stem = Path(rel).stem
+    areas = [stem] + [part for part in stem.split("-") if part != stem]
+    area = areas[0]
+    labels = spec["labels"]
+    for start, heading, lines in _entries(text, set(spec.get("skip", []))):
+        match = ENTRY_ANCHOR.match(heading)
+        if not match:
+            problems.append(Problem(rel, start, "an error entry's heading needs an explicit anchor at its end, "
+                                                f"like '## `message` {{#{area}-short-slug}}' (lower case)"))
+        elif not any(match.group(1).startswith(a + "-") for a in areas):
+            problems.append(Problem(rel, start, f"anchor '#{match.group(1)}' must start with the page's area, "
+                                                + " or ".join(f"'{a}-'" for a in areas)))
+        if not lines or not re.match(r"^```text\s*$", lines[0][1]):
+            problems.append(Problem(rel, lines[0][0] if lines else start,
+                                    "the first block of an entry must be the message in a ```text fence"))
+        names = {m.group(1) for _, line in lines if (m := ERROR_TEXT.match(line))}
+        quoted |= names
+        position, last_line = -1, start
+        for label in labels:
+            found = [(i, n) for i, (n, line) in enumerate(lines) if line.startswith(label)]
+            if not found:
+                problems.append(Problem(rel, start, f"entry is missing {label}; an entry has, in order: "
+                                                    + ", ".join(labels)))
+                continue
+            index, number = found[0]
+            if index < position:
+                problems.append(Problem(rel, number, f"{label} is out of order; the order is: " + ", ".join(labels)))
+            position, last_line = max(position, index), number
+            if label == labels[-1] and not WHY_LINK.search(lines[index][1]):
+                problems.append(Problem(rel, number, f"{label} must link to a tech/ or concepts/ page "
+                                                     "that explains the cause"))
+        if not lines:
+            continue
+        number, last = lines[-1]
+        repro = REPRODUCED.match(last)
+        if repro:
+            problems += _check_reproduction(rel, number, repro.group(1), repro.group(2), names, rules.root)
+        elif not SOURCE.match(last):
+            problems.append(Problem(rel, number, "an entry ends with 'Reproduced by `<file under examples/>::<test>`.' "
+                                                 "or 'Source: [the tool's docs or source](https://...)'"))
+        elif names:
+            problems.append(Problem(rel, number, "an entry that quotes errors/" + sorted(names)[0] + ".txt is "
+                                                 "reproduced: end it with 'Reproduced by `<file>::<test>`.'"))
+    return problems, quoted
+
+
+def _check_reproduction(rel, number, file, test, names, root):
+    path = root / "examples" / file
+    if not names:
+        return [Problem(rel, number, "a reproduced entry quotes its message from examples/errors/<area>/<slug>.txt "
+                                     "with --8<--, so the page and the test share one text")]
+    if not path.is_file():
+        return [Problem(rel, number, f"test file examples/{file} does not exist")]
+    source = _test_source(path, test)
+    if source is None:
+        return [Problem(rel, number, f"examples/{file} defines no test function '{test}'")]
+    return [Problem(rel, number, f"examples/{file}::{test} does not use the quoted message "
+                                 f"'{name}' (call assert_reproduces(output, \"{name}\"))")
+            for name in sorted(names) if f'"{name}"' not in source and f"'{name}'" not in source]
+
+
+def check_quoted_errors(quoted: set, root: Path = ROOT):
+    """Every examples/errors/<area>/<slug>.txt is quoted by some page: no message is kept for nothing.
+    (Files deeper down, and the tests/ folder, are test inputs, not quoted messages.)"""
+    folder = root / "examples" / "errors"
+    return [Problem(path.relative_to(root).as_posix(), 1, "no page in docs/troubleshooting/ quotes this message; "
+                                                           "include it in its entry or delete it")
+            for path in sorted(folder.glob("*/*.txt"))
+            if path.parent.name != "tests" and path.relative_to(folder).with_suffix("").as_posix() not in quoted]
+
+
+def check_page(path: Path, rules: Rules, today: dt.date | None = None, quoted: set | None = None):
     rel = path.relative_to(rules.root).as_posix()
     try:
         text = path.read_text(encoding="utf-8")
@@ -310,7 +427,10 @@ def check_page(path: Path, rules: Rules, today: dt.date | None = None):
     problems += check_structure(rel, text, meta, rules)
     problems += check_markup(rel, text)
     problems += check_snippets(rel, text, rules.root)
-    return problems
+    entry_problems, names = check_entries(rel, text, rules)
+    if quoted is not None:
+        quoted |= names
+    return problems + entry_problems
 
 
 def check_glossary(root: Path = ROOT):
@@ -349,6 +469,7 @@ def check_glossary(root: Path = ROOT):
 def check_all(root: Path = ROOT, today: dt.date | None = None):
     rules = Rules(root)
     problems = check_glossary(root)
+    quoted = set()
     for path in sorted((root / "docs").rglob("*.md")):
-        problems += check_page(path, rules, today)
-    return problems
+        problems += check_page(path, rules, today, quoted)
+    return problems + check_quoted_errors(quoted, root)

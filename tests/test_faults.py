@@ -195,3 +195,15 @@ def test_spelling_mistake(repo):
 def test_glossary_link_to_missing_page(repo):
     line = replace(repo, "data/glossary.yml", "see: concepts/caching.md", "see: concepts/cache.md")
     assert_fails(gate(repo), f"data/glossary.yml:{line}: ", "'concepts/cache.md' is not a page in docs/")
+
+
+# Issue 13: an error-catalogue entry that lost a label, and one that names a test that is gone.
+def test_broken_catalogue_entries(repo):
+    page = "docs/troubleshooting/django.md"
+    lines = (repo / page).read_text(encoding="utf-8").split("\n")
+    heading = next(i for i, text in enumerate(lines, 1) if text.startswith("## `Invalid HTTP_HOST header`"))
+    replace(repo, page, "**Verify.** `curl -i -H", "Check: `curl -i -H")
+    repro = replace(repo, page, "::test_no_such_table`.", "::test_no_such_tables`.")
+    assert_fails(gate(repo), f"{page}:{heading}: entry is missing **Verify.**",
+                 f"{page}:{repro}: examples/jobboard/tests/test_catalogue_django.py defines no test function "
+                 "'test_no_such_tables'")

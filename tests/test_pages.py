@@ -125,3 +125,170 @@ def test_section_structure_is_enforced():
     assert any("heading '## Pitfalls' is out of order" in m for m in messages), messages
     assert any("at least one snippet" in m for m in messages), messages
     assert any("'## Further reading' has 1 external links; give 3–8" in m for m in messages), messages
+
+
+ENTRY = '''---
+title: Django errors
+description: Errors that Django prints, with their causes, fixes and how to verify them.
+tags: [django]
+level: beginner
+last_reviewed: 2026-01-15
+---
+
+Paste the line into search.
+
+## `no such table: jobs_job` {#django-no-such-table}
+
+```text
+--8<-- "errors/django/no-such-table.txt"
+```
+
+**What it means.** The table is missing.
+
+**Causes**, most common first:
+
+1. **No migrations.** How to tell: showmigrations.
+
+**Fix.** Run `python manage.py migrate`.
+
+**Verify.** `showmigrations` shows `[X]`.
+
+**Why it happens:** [Migrations](../concepts/migrations.md#key-ideas).
+
+Reproduced by `jobboard/tests/test_catalogue_django.py::test_no_such_table`.
+
+## `DisallowedHost` {#django-disallowed-host}
+
+```text
+Invalid HTTP_HOST header: 'api.example.com'.
+```
+
+**What it means.** The host is not allowed.
+
+**Causes**, most common first:
+
+1. **ALLOWED_HOSTS.** How to tell: the log line.
+
+**Fix.** Add the host.
+
+**Verify.** 200.
+
+**Why it happens:** [Django](../tech/django.md).
+
+Source: [Django's source](https://github.com/django/django/blob/5.2/django/http/request.py), Django 5.2.
+
+## Related pages
+
+- [Django](../tech/django.md)
+'''
+TEST_FILE = '''from catalogue import assert_reproduces
+
+
+def test_no_such_table():
+    assert_reproduces("no such table: jobs_job", "django/no-such-table")
+'''
+
+
+@pytest.fixture
+def catalogue_root(tmp_path):
+    """A scratch examples/ tree holding one quoted message and the test that reproduces it."""
+    (tmp_path / "examples/errors/django").mkdir(parents=True)
+    (tmp_path / "examples/errors/django/no-such-table.txt").write_text("no such table: jobs_job\n")
+    (tmp_path / "examples/jobboard/tests").mkdir(parents=True)
+    (tmp_path / "examples/jobboard/tests/test_catalogue_django.py").write_text(TEST_FILE)
+    rules = pages.Rules(ROOT)
+    rules.root = tmp_path
+    return rules
+
+
+def entry_problems(rules, text=ENTRY):
+    problems, quoted = pages.check_entries("docs/troubleshooting/django.md", text, rules)
+    return [str(p) for p in problems], quoted
+
+
+def line_of(text, fragment):
+    return text.split("\n").index(fragment) + 1
+
+
+def test_a_good_catalogue_page_passes(catalogue_root):
+    assert entry_problems(catalogue_root) == ([], {"django/no-such-table"})
+    assert pages.check_quoted_errors({"django/no-such-table"}, catalogue_root.root) == []
+
+
+BAD_ENTRIES = [
+    # (what is wrong, replace this, with this, the line the message names, expected message)
+    ("heading without an anchor", "## `no such table: jobs_job` {#django-no-such-table}",
+     "## `no such table: jobs_job`", "## `no such table: jobs_job`", "needs an explicit anchor"),
+    ("anchor of another area", "{#django-disallowed-host}", "{#host-disallowed}",
+     "## `DisallowedHost` {#host-disallowed}", "must start with the page's area, 'django-'"),
+    ("message not first", "```text\nInvalid", "Some prose first.\n\n```text\nInvalid",
+     "Some prose first.", "the first block of an entry must be the message in a ```text fence"),
+    ("a label missing", "**Verify.** 200.\n", "",
+     "## `DisallowedHost` {#django-disallowed-host}", "entry is missing **Verify.**"),
+    ("labels out of order", "**Fix.** Run `python manage.py migrate`.\n\n**Verify.** `showmigrations` shows `[X]`.",
+     "**Verify.** `showmigrations` shows `[X]`.\n\n**Fix.** Run `python manage.py migrate`.",
+     "**Verify.** `showmigrations` shows `[X]`.", "**Verify.** is out of order"),
+    ("why without a concept link", "**Why it happens:** [Django](../tech/django.md).",
+     "**Why it happens:** Django is strict.", "**Why it happens:** Django is strict.",
+     "must link to a tech/ or concepts/ page"),
+    ("no last line", "\nSource: [Django's source](https://github.com/django/django/blob/5.2/django/http/request.py), Django 5.2.\n",
+     "\n", "**Why it happens:** [Django](../tech/django.md).", "an entry ends with 'Reproduced by"),
+    ("test function missing", "::test_no_such_table`", "::test_no_such_tables`",
+     "Reproduced by `jobboard/tests/test_catalogue_django.py::test_no_such_tables`.",
+     "defines no test function 'test_no_such_tables'"),
+    ("test file missing", "test_catalogue_django.py::", "test_catalogue_dj.py::",
+     "Reproduced by `jobboard/tests/test_catalogue_dj.py::test_no_such_table`.",
+     "test file examples/jobboard/tests/test_catalogue_dj.py does not exist"),
+    ("reproduced entry without its message file", '--8<-- "errors/django/no-such-table.txt"', "no such table: jobs_job",
+     "Reproduced by `jobboard/tests/test_catalogue_django.py::test_no_such_table`.", "quotes its message from"),
+    ("quoted message with a source line", "Invalid HTTP_HOST header: 'api.example.com'.",
+     '--8<-- "errors/django/no-such-table.txt"',
+     "Source: [Django's source](https://github.com/django/django/blob/5.2/django/http/request.py), Django 5.2.",
+     "end it with 'Reproduced by"),
+]
+
+
+@pytest.mark.parametrize("case", BAD_ENTRIES, ids=[c[0] for c in BAD_ENTRIES])
+def test_a_broken_entry_is_reported_with_file_and_line(catalogue_root, case):
+    _, old, new, at, expected = case
+    assert old in ENTRY
+    text = ENTRY.replace(old, new, 1)
+    messages, _ = entry_problems(catalogue_root, text)
+    prefix = f"docs/troubleshooting/django.md:{line_of(text, at)}: "
+    assert any(m.startswith(prefix) and expected in m for m in messages), messages
+
+
+def test_a_test_that_does_not_use_the_quoted_message_is_reported(catalogue_root):
+    test_file = catalogue_root.root / "examples/jobboard/tests/test_catalogue_django.py"
+    test_file.write_text(TEST_FILE.replace('"django/no-such-table"', '"django/other"'))
+    messages, _ = entry_problems(catalogue_root)
+    line = line_of(ENTRY, "Reproduced by `jobboard/tests/test_catalogue_django.py::test_no_such_table`.")
+    assert messages == [f"docs/troubleshooting/django.md:{line}: examples/jobboard/tests/test_catalogue_django.py"
+                        "::test_no_such_table does not use the quoted message 'django/no-such-table' "
+                        "(call assert_reproduces(output, \"django/no-such-table\"))"]
+
+
+def test_a_message_no_page_quotes_is_reported(catalogue_root):
+    (catalogue_root.root / "examples/errors/django/orphan.txt").write_text("Orphan\n")
+    (catalogue_root.root / "examples/errors/tests/data").mkdir(parents=True)
+    (catalogue_root.root / "examples/errors/tests/data/crontab.txt").write_text("* * * * * true\n")  # an input
+    (catalogue_root.root / "examples/errors/tests/notes.txt").write_text("not a message\n")
+    assert [str(p) for p in pages.check_quoted_errors({"django/no-such-table"}, catalogue_root.root)] == [
+        "examples/errors/django/orphan.txt:1: no page in docs/troubleshooting/ quotes this message; "
+        "include it in its entry or delete it"]
+
+
+def test_pages_outside_the_catalogue_are_not_entry_checked(catalogue_root):
+    problems, _ = pages.check_entries("docs/tech/django.md", "## Key ideas\n\nText.\n", catalogue_root)
+    assert problems == []
+
+
+def test_a_page_for_two_tools_may_prefix_anchors_with_either(catalogue_root):
+    text = ENTRY.replace("{#django-disallowed-host}", "{#celery-worker-lost}").replace(
+        "{#django-no-such-table}", "{#rabbitmq-access-refused}")
+    problems, _ = pages.check_entries("docs/troubleshooting/celery-rabbitmq.md", text, catalogue_root)
+    assert problems == []
+    problems, _ = pages.check_entries("docs/troubleshooting/celery-rabbitmq.md",
+                                      text.replace("{#celery-worker-lost}", "{#redis-down}"), catalogue_root)
+    assert [p.message for p in problems] == [
+        "anchor '#redis-down' must start with the page's area, 'celery-rabbitmq-' or 'celery-' or 'rabbitmq-'"]

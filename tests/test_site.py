@@ -87,9 +87,10 @@ def test_vendored_files_match_the_pinned_npm_packages():
 
 
 def test_search_index_stays_within_its_budget(site):
-    """Measured at 975 KB raw and 290 KB gzipped for 88 pages (2026-11-22); the budget leaves about
-    15% headroom. The index is only fetched when a reader starts to search."""
+    """Measured at 975 KB raw and 290 KB gzipped for 88 pages (2026-11-22), and at 1787 KB raw and
+    482 KB gzipped with the error catalogue's first eleven pages and the API pages (2026-12-01); the
+    budget leaves about 15% headroom. The index is only fetched when a reader starts to search."""
     import gzip
     raw = (site / "search/search_index.json").read_bytes()
-    assert len(raw) <= 1_120_000, f"search index is {len(raw)} bytes raw"
-    assert len(gzip.compress(raw, 6)) <= 335_000, "search index is over its gzip budget"
+    assert len(raw) <= 2_060_000, f"search index is {len(raw)} bytes raw"
+    assert len(gzip.compress(raw, 6)) <= 555_000, "search index is over its gzip budget"

@@ -25,12 +25,14 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# --8<-- [start:secret-and-hosts]
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 # The fallback key is for local development and tests only; production sets DJANGO_SECRET_KEY.
 SECRET_KEY = os.environ.get(
     "DJANGO_SECRET_KEY", "django-insecure-jobboard-local-development-key-change-me"
 )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+# --8<-- [end:secret-and-hosts]
 
 # --8<-- [start:installed-apps]
 INSTALLED_APPS = [

@@ -22,6 +22,7 @@ hypothesis_settings.load_profile("nexus")
 set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "jobboard-hypothesis"))
 
 
+# --8<-- [start:conftest-fixtures]
 @pytest.fixture(autouse=True)
 def _isolation(settings):
     """Every test starts with an empty cache and inline (eager) Celery tasks."""
@@ -56,6 +57,7 @@ def auth_client(user: User | None = None) -> APIClient:
 @pytest.fixture
 def recruiter(db):
     return make_user("rita", "recruiter")
+# --8<-- [end:conftest-fixtures]
 
 
 @pytest.fixture

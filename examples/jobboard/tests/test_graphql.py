@@ -80,3 +80,10 @@ def test_introspection_is_off_in_production(anon, settings):
     assert settings.DEBUG is False
     body = gql(anon, "{ __schema { types { name } } }").json()
     assert body["errors"], "introspection must be refused when DEBUG is off"
+
+
+def test_the_specification_rules_still_apply(anon, job):
+    """validation_rules replace graphql-core's defaults; a misspelt field must still be an error."""
+    body = gql(anon, "{ jobs { title salary } }").json()
+    assert "data" not in body or body["data"] is None
+    assert body["errors"][0]["message"].startswith("Cannot query field 'salary' on type 'JobType'.")
