@@ -9,7 +9,9 @@ from helpers import ROOT, site_prefix  # noqa: F401  (re-exported for the browse
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 # Material draws each diagram as SVG in a closed shadow root, swapping <pre class="mermaid"> for
 # a <div class="mermaid">: a drawn diagram is a div with a size and no <pre> left.
-MERMAID_RENDERED = ("!document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid')]"
+# Predicates for wait_for_function are written as functions ("() => ..."): the pages' CSP forbids
+# eval, and Playwright evaluates a bare expression string with eval while it polls.
+MERMAID_RENDERED = ("() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid')]"
                     ".some(d => d.getBoundingClientRect().height > 0)")
 TOLERATED = {"api.github.com"}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

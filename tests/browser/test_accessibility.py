@@ -17,7 +17,7 @@ def test_every_page_has_no_axe_violations(browser, server, site, scheme):
     failures = []
     for path in all_pages(site):
         page.goto(server.url + path, wait_until="load")
-        page.wait_for_function("typeof document$ !== 'undefined'")   # the theme's scripts ran
+        page.wait_for_function("() => typeof document$ !== 'undefined'")   # the theme's scripts ran
         if page.locator("pre.mermaid").count():   # diagrams are drawn after the load event
             page.wait_for_function(MERMAID_RENDERED, timeout=15_000)
         result = AXE.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})

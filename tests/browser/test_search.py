@@ -15,7 +15,7 @@ def result_pages(page, query):
     page.fill(SEARCH, "")
     page.keyboard.press("Space")      # a key event on an empty query resets the results
     page.keyboard.press("Backspace")
-    page.wait_for_function("!document.querySelector('.md-search-result__list').children.length")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
     page.fill(SEARCH, query)
     page.keyboard.press("End")
     page.wait_for_function(
