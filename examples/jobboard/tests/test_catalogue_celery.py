@@ -251,3 +251,45 @@ def test_rabbitmq_vhost_not_found(broker_url):
     with pytest.raises(Exception) as excinfo, Connection(typo, connect_timeout=10) as conn:
         conn.ensure_connection(max_retries=1)
     assert_reproduces(printed(excinfo.value), "celery/vhost-not-found")
+
+
+@pytest.mark.services
+def test_delivery_acknowledgement_timeout(broker_url):
+    # RabbitMQ 3.x-4.2 close the channel of a consumer that holds a message unacknowledged for
+    # longer than consumer_timeout (30 min by default; 2 s here, set on the node of bin/services).
+    # The node checks about once a minute, so this takes a minute.
+    import amqp
+    from kombu.utils.url import parse_url
+
+    node = os.environ.get("NEXUS_RMQ_NODE")
+    if not node:
+        pytest.skip("needs the RabbitMQ node of bin/services (NEXUS_RMQ_NODE) to change consumer_timeout")
+    ctl = "rabbitmqctl" if os.geteuid() == 0 else "/usr/lib/rabbitmq/bin/rabbitmqctl"
+
+    def consumer_timeout(value: str):
+        subprocess.run([ctl, "-n", node, "eval", f"application:set_env(rabbit, consumer_timeout, {value})."],
+                       check=True, capture_output=True, timeout=60)
+
+    parts = parse_url(broker_url)
+    queue = f"catalogue-ack-{uuid.uuid4().hex[:8]}"
+    conn = amqp.Connection(f"{parts['hostname']}:{parts['port']}", userid=parts["userid"],
+                           password=parts["password"], virtual_host=parts["virtual_host"])
+    conn.connect()
+    try:
+        consumer_timeout("2000")  # read when a channel opens
+        try:
+            channel = conn.channel()
+        finally:
+            consumer_timeout("1800000")  # the default again, before anything else opens a channel
+        channel.queue_declare(queue, auto_delete=True)
+        channel.basic_publish(amqp.Message("report"), routing_key=queue)
+        channel.basic_consume(queue, callback=lambda message: None, no_ack=False)  # never acks
+        with pytest.raises(amqp.exceptions.PreconditionFailed) as excinfo:
+            for _ in range(150):  # at most 150 s
+                try:
+                    conn.drain_events(timeout=1)
+                except socket.timeout:
+                    pass
+    finally:
+        conn.collect()
+    assert_reproduces(printed(excinfo.value), "celery/delivery-ack-timeout")

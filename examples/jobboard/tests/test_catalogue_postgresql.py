@@ -244,3 +244,26 @@ def test_unique_violation(server, db):
     with pytest.raises(IntegrityError) as excinfo:
         Company.objects.create(name="Acacia Labs", owner=owner)
     assert_reproduces(printed(excinfo.value), "postgresql/unique-violation")
+
+
+@pytest.mark.services
+def test_create_database_script_gives_a_role_that_can_migrate(server):
+    # deploy/postgres/create-database.sql, the fix for several entries above, run by real psql.
+    laptop_rules()
+    host, port, url = server
+    role = dbname = f"catalogue_{uuid.uuid4().hex[:8]}"
+    script = os.path.join(os.path.dirname(os.path.dirname(__file__)), "deploy/postgres/create-database.sql")
+    psql = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-v", f"role={role}", "-v", "password=change-me",
+                           "-v", f"dbname={dbname}", "-f", script], capture_output=True, text=True, timeout=60)
+    try:
+        assert psql.returncode == 0, psql.stderr
+        with psycopg.connect(host=host, port=port, user=role, password="change-me", dbname=dbname,
+                             autocommit=True) as conn:
+            conn.execute('CREATE TABLE "django_migrations" ("id" bigint NOT NULL PRIMARY KEY)')
+            owner = conn.execute("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = %s",
+                                 [dbname]).fetchone()[0]
+        assert owner == role
+    finally:
+        with admin(url) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(dbname)))
+            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
