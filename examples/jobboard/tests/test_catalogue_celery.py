@@ -253,6 +253,33 @@ def test_rabbitmq_vhost_not_found(broker_url):
     assert_reproduces(printed(excinfo.value), "celery/vhost-not-found")
 
 
+def rabbitmqctl(*args):
+    """rabbitmqctl on the node of bin/services, or skip (GitHub's service container has none)."""
+    node = os.environ.get("NEXUS_RMQ_NODE")
+    if not node:
+        pytest.skip("needs the RabbitMQ node of bin/services (NEXUS_RMQ_NODE)")
+    ctl = "rabbitmqctl" if os.geteuid() == 0 else "/usr/lib/rabbitmq/bin/rabbitmqctl"
+    return subprocess.run([ctl, "-n", node, *args], check=True, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.services
+def test_rabbitmq_vhost_access_refused(broker_url):
+    # A user that exists but has no permissions on the app's vhost.
+    from kombu import Connection
+    from kombu.utils.url import parse_url
+
+    parts = parse_url(broker_url)
+    user = "jobboard_reports"
+    rabbitmqctl("add_user", user, "change-me")
+    try:
+        url = f"amqp://{user}:change-me@{parts['hostname']}:{parts['port']}/{parts['virtual_host']}"
+        with pytest.raises(Exception) as excinfo, Connection(url, connect_timeout=10) as conn:
+            conn.ensure_connection(max_retries=1)
+    finally:
+        rabbitmqctl("delete_user", user)
+    assert_reproduces(printed(excinfo.value), "celery/vhost-access-refused")
+
+
 @pytest.mark.services
 def test_delivery_acknowledgement_timeout(broker_url):
     # RabbitMQ 3.x-4.2 close the channel of a consumer that holds a message unacknowledged for
@@ -261,14 +288,8 @@ def test_delivery_acknowledgement_timeout(broker_url):
     import amqp
     from kombu.utils.url import parse_url
 
-    node = os.environ.get("NEXUS_RMQ_NODE")
-    if not node:
-        pytest.skip("needs the RabbitMQ node of bin/services (NEXUS_RMQ_NODE) to change consumer_timeout")
-    ctl = "rabbitmqctl" if os.geteuid() == 0 else "/usr/lib/rabbitmq/bin/rabbitmqctl"
-
     def consumer_timeout(value: str):
-        subprocess.run([ctl, "-n", node, "eval", f"application:set_env(rabbit, consumer_timeout, {value})."],
-                       check=True, capture_output=True, timeout=60)
+        rabbitmqctl("eval", f"application:set_env(rabbit, consumer_timeout, {value}).")
 
     parts = parse_url(broker_url)
     queue = f"catalogue-ack-{uuid.uuid4().hex[:8]}"
