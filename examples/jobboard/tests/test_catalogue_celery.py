@@ -114,7 +114,7 @@ def test_publish_connection_refused(bare_environment):
     from config.celery import app
 
     require_closed(5672)
-    broker = Celery("jobboard", broker="amqp://guest:guest@localhost:5672//")
+    broker = Celery("jobboard", broker="amqp://guest:guest@localhost:5672//", set_as_current=False)
 
     @broker.task(name="jobs.tasks.ping")
     def ping():
@@ -128,13 +128,13 @@ def test_publish_connection_refused(bare_environment):
 
 def test_unknown_task_id_is_pending(bare_environment):
     # Any id the backend has never stored is PENDING: a typo, another backend, or an expired result.
-    app = Celery("jobboard", broker="memory://", backend="cache+memory://")
+    app = Celery("jobboard", broker="memory://", backend="cache+memory://", set_as_current=False)
     state = app.AsyncResult(str(uuid.uuid4())).state
     assert_reproduces(repr(state), "celery/pending")
 
 
 def test_state_without_result_backend(bare_environment):
-    app = Celery("jobboard", broker="memory://")
+    app = Celery("jobboard", broker="memory://", set_as_current=False)
     result = app.AsyncResult(str(uuid.uuid4()))
     with pytest.raises(AttributeError) as excinfo:
         result.state  # noqa: B018 - reading the property is what raises
@@ -146,7 +146,7 @@ def test_state_without_result_backend(bare_environment):
 
 def test_argument_not_json_serializable(bare_environment, db, job):
     # Pass ids, not model instances: the JSON serializer can't encode a Job.
-    app = Celery("jobboard", broker="memory://")
+    app = Celery("jobboard", broker="memory://", set_as_current=False)
     app.conf.task_serializer = "json"
 
     @app.task(name="jobs.tasks.notify")
