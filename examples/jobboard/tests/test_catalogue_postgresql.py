@@ -157,6 +157,18 @@ def test_role_does_not_exist(server):
 
 
 @pytest.mark.services
+def test_no_pg_hba_conf_entry(server):
+    # No line of pg_hba.conf matches this role from this address: what a container meets on a
+    # host's PostgreSQL whose rules list only 127.0.0.1 (here the role is the unmatched part).
+    laptop_rules()
+    host, port, _ = server
+    with pytest.raises(psycopg.OperationalError) as excinfo:
+        psycopg.connect(host=host, port=port, user="jobboard_web", dbname="jobboard", sslmode="disable",
+                        connect_timeout=10)
+    assert_reproduces(str(excinfo.value), "postgresql/no-pg-hba-entry")
+
+
+@pytest.mark.services
 def test_permission_denied_for_schema_public(server):
     # PostgreSQL 15+: only the database owner may create in `public`.
     laptop_rules()
@@ -251,7 +263,7 @@ def test_create_database_script_gives_a_role_that_can_migrate(server):
     # deploy/postgres/create-database.sql, the fix for several entries above, run by real psql.
     laptop_rules()
     host, port, url = server
-    role = dbname = f"catalogue_{uuid.uuid4().hex[:8]}"
+    role, dbname = "jobboard_app", f"catalogue_{uuid.uuid4().hex[:8]}"  # a role pg_hba.conf lets in
     script = os.path.join(os.path.dirname(os.path.dirname(__file__)), "deploy/postgres/create-database.sql")
     psql = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-v", f"role={role}", "-v", "password=change-me",
                            "-v", f"dbname={dbname}", "-f", script], capture_output=True, text=True, timeout=60)
