@@ -256,8 +256,8 @@ if not REDIS_URL:
 # --8<-- [end:cache-settings]
 
 # --8<-- [start:celery-settings]
-# e.g. amqp://jobboard:<password>@rabbitmq:5672// ; without it, run tasks inline ("eager")
-# so development and the test suite need no RabbitMQ and no worker.
+# e.g. amqp://jobboard:<password>@rabbitmq:5672/jobboard (the app's own vhost). Without it, tasks
+# run inline ("eager"), so development and the test suite need no RabbitMQ and no worker.
 _BROKER_FROM_ENV = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_BROKER_URL = _BROKER_FROM_ENV or "memory://"
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None

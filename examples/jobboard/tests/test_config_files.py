@@ -29,6 +29,34 @@ def test_compose_has_six_services_with_healthy_dependencies():
         assert compose["services"][name]["env_file"] == ".env"
 
 
+def env_example() -> dict:
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+
+
+def test_rabbitmq_has_its_own_vhost_everywhere():
+    # docs/tech/rabbitmq.md: one vhost per application, not the default `/`.
+    from kombu.utils.url import parse_url
+
+    rabbitmq = load("compose.yaml")["services"]["rabbitmq"]
+    vhost = rabbitmq["environment"]["RABBITMQ_DEFAULT_VHOST"]
+    assert vhost == "jobboard"
+    assert parse_url(env_example()["CELERY_BROKER_URL"])["virtual_host"] == vhost
+    ci = load("ci/github-actions.yml")["jobs"]["test"]
+    assert ci["services"]["rabbitmq"]["env"]["RABBITMQ_DEFAULT_VHOST"] == vhost
+    assert parse_url(ci["env"]["CELERY_BROKER_URL"])["virtual_host"] == vhost
+    services = (ROOT / "bin/services").read_text()
+    assert f"AMQP_VHOST={vhost}\n" in services
+    assert "CELERY_BROKER_URL=amqp://guest:guest@127.0.0.1:$AMQP_PORT/$AMQP_VHOST" in services
+
+
+def test_chapa_callback_url_is_the_callback_route():
+    from django.urls import resolve
+
+    path = "/" + env_example()["CHAPA_CALLBACK_URL"].split("/", 3)[3]
+    assert resolve(path).url_name == "payment-callback"
+
+
 def test_github_workflow_is_hardened():
     text = (ROOT / "ci/github-actions.yml").read_text()
     workflow = yaml.safe_load(text)

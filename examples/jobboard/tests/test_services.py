@@ -100,6 +100,15 @@ def test_database_check_constraint_on_postgresql(postgres):
         Job.objects.create(company=company, title="x", description="d", salary_min=2, salary_max=1)
 
 
+def test_broker_connection_uses_the_apps_own_vhost(rabbitmq):
+    from kombu import Connection
+
+    with Connection(rabbitmq, connect_timeout=5) as conn:
+        conn.connect()
+        assert conn.virtual_host == "jobboard"  # not the shared default `/`
+        assert conn.connected
+
+
 def test_redis_cache_hit_counter_increments(redis_cache, settings):
     assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     settings.JOB_LIST_CACHE_TTL = 30
