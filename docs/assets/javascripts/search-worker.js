@@ -1,0 +1,262 @@
+/* The hub's search worker. It replaces Material's lunr worker behind the same search box: the
+ * bundle still fetches search/search_index.json and renders the results; hooks/search.py points
+ * the theme's worker URL here. The engine is MiniSearch (maintained; BM25 ranking, prefix and
+ * typo matching); lunr is unmaintained and its ranking is unstable while typing.
+ *
+ * One definition of a word: index and query are split by the same function, words(), with the
+ * `separator` of the search plugin in mkdocs.yml (it arrives with the index).
+ *
+ * Ranking: a page title beats a heading beats body text (field boosts); an exact word beats a
+ * prefix beats a typo (MiniSearch's weights); the more query words a section matches, the higher
+ * it ranks, and none is required, so a pasted error line with noise still finds its page. The
+ * parts of a code name (select_related, @shared_task, localhost:6379) must all match. When
+ * nothing matches, the query is retried with wider typo tolerance; results then name the words
+ * they miss ("Missing: ...").
+ *
+ * Messages are Material's: SETUP (0) -> READY (1), QUERY (2) -> RESULT (3). One more, "tokens",
+ * lets tests compare this tokenizer with the build's definition. */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var BOOST = { title: 8, heading: 4, page: 1.5, tags: 1.5, text: 1 };
+// A query of many words is usually a pasted line (an error message): it is matched against body
+// text, where such lines are quoted, more than against titles.
+var PASTED = 5, BOOST_PASTED = { title: 2, heading: 1.5, page: 1, tags: 1, text: 1 };
+// A long pasted line matches most sections weakly: the result keeps the best ones (copying
+// hundreds of sections to the page costs more than the search itself), and highlights the first.
+var KEPT = 120, MARKED = 40;
+var PHRASE = 1;   // score factor per query word pair found side by side
+var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
+// In the file:// shim (iframe-worker) importScripts returns a promise; in a real worker it is sync.
+var loaded = Promise.resolve(importScripts(new URL("vendor/minisearch.js", here).href));
+var separator = /\s+/g;
+var engine = null, docs = [], articles = {}, flat = [], suggest = false;
+
+/* Calls fn(start, end, joined) for each word of text, as Material's own split() does. joined:
+ * the word follows the previous one across a zero-width separator match (the case change in
+ * IsAuthenticated or JavaScript). */
+function eachWord(text, fn) {
+  separator.lastIndex = 0;
+  var index = 0, match, joined = false;
+  do {
+    match = separator.exec(text);
+    var until = match ? match.index : text.length;
+    if (index < until) fn(index, until, joined);
+    if (match) {
+      joined = !match[0].length && index < until;
+      index = match.index + match[0].length;
+      if (!match[0].length) separator.lastIndex = match.index + 1;
+    }
+  } while (match);
+}
+
+/* The one definition of a word, for the index and for queries: the parts between separator
+ * matches, lower-cased; where parts meet at a zero-width match, the whole run is a word too,
+ * so JavaScript is found as "javascript" and as "java" + "script", and IsAuthenticated by
+ * "authenticated". Calls fn(parts, wholes, start, end) for each white-space-free run. */
+function eachChunk(text, fn) {
+  var parts = [], wholes = [], run = -1, first = -1, last = -1, runEnd = -1;
+  function closeRun() {
+    if (run >= 0 && runEnd > run && text.slice(run, runEnd).toLowerCase() !== parts[parts.length - 1]) {
+      wholes.push(text.slice(run, runEnd).toLowerCase());
+    }
+  }
+  function flush() {
+    closeRun();
+    if (parts.length) fn(parts, wholes, first, last);
+    parts = []; wholes = []; run = first = last = -1;
+  }
+  eachWord(text, function (start, end, joined) {
+    if (last >= 0 && /\s/.test(text.slice(last, start))) flush();
+    if (!joined) { closeRun(); run = start; }
+    runEnd = end;
+    if (first < 0) first = start;
+    last = end;
+    parts.push(text.slice(start, end).toLowerCase());
+  });
+  flush();
+}
+
+function words(text) {
+  var out = [];
+  eachChunk(text, function (parts, wholes) { out.push.apply(out, parts.concat(wholes)); });
+  return out;
+}
+
+function parts(text) {
+  var out = [];
+  eachChunk(text, function (chunk) { out.push.apply(out, chunk); });
+  return out;
+}
+
+function plain(html) {
+  return html.replace(/<[^>]*>/g, " ");
+}
+
+/* A query is a list of clauses, one per white-space-separated chunk: a word, or the parts of a
+ * code name, which must all match (or its whole, if it has one). */
+function parse(query) {
+  var clauses = [];
+  eachChunk(query, function (parts, wholes, start, end) {
+    clauses.push({ key: query.slice(start, end).toLowerCase(), parts: parts.slice(), wholes: wholes.slice() });
+  });
+  return clauses;
+}
+
+function options(wide, pasted) {
+  return {
+    boost: pasted ? BOOST_PASTED : BOOST,
+    combineWith: "OR",
+    prefix: function (term) { return term.length > 2; },
+    fuzzy: function (term) { return wide ? (term.length > 6 ? 2 : term.length > 2 ? 1 : 0) : term.length > 3 ? 1 : 0; },
+    boostDocument: function (id, term, stored) { return stored.boost; },
+  };
+}
+
+function tree(clauses) {
+  return {
+    combineWith: "OR",
+    queries: clauses.map(function (clause) {
+      if (clause.parts.length === 1) return clause.parts[0];
+      return { combineWith: "OR", queries: [{ combineWith: "AND", queries: clause.parts }].concat(clause.wholes) };
+    }),
+  };
+}
+
+function setup(data) {
+  separator = new RegExp(data.config.separator, "g");
+  suggest = !!(data.options && data.options.suggest);
+  docs = data.docs;
+  docs.forEach(function (doc) {
+    if (doc.location.indexOf("#") === -1) articles[doc.location] = doc;
+  });
+  engine = new MiniSearch({
+    fields: ["title", "heading", "page", "tags", "text"],
+    storeFields: ["boost"],
+    tokenize: words,
+    processTerm: function (term) { return term; },   // words() already lower-cases
+  });
+  flat = docs.map(function (doc) { return " " + parts(plain(doc.title + " " + doc.text)).join(" ") + " "; });
+  engine.addAll(docs.map(function (doc, id) {
+    var page = doc.location.split("#")[0], article = page === doc.location;
+    return {
+      id: id,
+      title: article ? doc.title : "",
+      heading: article ? "" : plain(doc.title),
+      page: article || !articles[page] ? "" : articles[page].title,
+      tags: (doc.tags || []).join(" "),
+      text: plain(doc.text),
+      boost: doc.boost || 1,
+    };
+  }));
+}
+
+/* <mark> the words of html (outside tags) that the result matched. */
+function highlight(html, matched) {
+  var terms = Object.keys(matched);
+  return html.split(/(<[^>]*>)/).map(function (part) {
+    if (part.charAt(0) === "<") return part;
+    var lower = part.toLowerCase();
+    if (!terms.some(function (term) { return lower.indexOf(term) !== -1; })) return part;
+    var out = "", last = 0;
+    eachWord(part, function (start, end) {
+      if (!matched[lower.slice(start, end)]) return;
+      out += part.slice(last, start) + "<mark>" + part.slice(start, end) + "</mark>";
+      last = end;
+    });
+    return out + part.slice(last);
+  }).join("");
+}
+
+function search(query) {
+  var clauses = parse(query);
+  if (!clauses.length) return { items: [] };
+  var pasted = [].concat.apply([], clauses.map(function (clause) { return clause.parts; })).length >= PASTED;
+  var hits = engine.search(tree(clauses), options(false, pasted));
+  if (!hits.length) hits = engine.search(tree(clauses), options(true, pasted));
+  hits = phrases(clauses, hits).slice(0, KEPT);
+  var groups = new Map();
+  hits.forEach(function (hit, rank) {
+    var doc = docs[hit.id], page = doc.location.split("#")[0];
+    var matched = {}, found = {}, terms = {};
+    hit.terms.forEach(function (term) { matched[term] = true; });
+    hit.queryTerms.forEach(function (term) { found[term] = true; });
+    clauses.forEach(function (clause) {
+      terms[clause.key] = clause.parts.concat(clause.wholes).some(function (term) { return found[term]; });
+    });
+    // Highlighting is most of a query's time: only the sections a reader sees first get it.
+    var marked = rank < MARKED;
+    var item = Object.assign({}, doc, {
+      title: marked ? highlight(doc.title, matched) : doc.title,
+      text: marked ? highlight(doc.text, matched) : doc.text,
+      score: hit.score,
+      terms: terms,
+    });
+    if (!groups.has(page)) groups.set(page, []);
+    groups.get(page).push(item);
+  });
+  var items = [];
+  groups.forEach(function (group, page) {
+    if (!group.some(function (item) { return item.location === page; })) {
+      var article = articles[page];
+      if (article) group.push(Object.assign({}, article, { score: 0, terms: {} }));
+    }
+    items.push(group);
+  });
+  var result = { items: items };
+  if (suggest) result.suggest = suggestions(clauses, items);
+  return result;
+}
+
+/* Words that follow each other in the query and in a section raise its score: a pasted error
+ * line ranks the section that quotes it above sections that share its common words. */
+function phrases(clauses, hits) {
+  var sequence = [].concat.apply([], clauses.map(function (clause) { return clause.parts; }));
+  if (sequence.length < 2) return hits;
+  var pairs = [];
+  for (var i = 1; i < sequence.length; i++) pairs.push(" " + sequence[i - 1] + " " + sequence[i] + " ");
+  hits.forEach(function (hit) {
+    var text = flat[hit.id], found = 0;
+    pairs.forEach(function (pair) { if (text.indexOf(pair) !== -1) found++; });
+    hit.score *= 1 + PHRASE * found;
+  });
+  return hits.sort(function (a, b) { return b.score - a.score; });
+}
+
+/* Material completes the last word typed from the best result's title words. */
+function suggestions(clauses, items) {
+  var last = clauses[clauses.length - 1].parts;
+  var prefix = last[last.length - 1];
+  if (!items.length) return [];
+  return words(plain(items[0][0].title)).filter(function (word) {
+    return word.indexOf(prefix) === 0;
+  });
+}
+
+function handle(message) {
+  switch (message.type) {
+    case SETUP:
+      setup(message.data);
+      return { type: READY };
+    case QUERY:
+      try {
+        return { type: RESULT, data: search(message.data) };
+      } catch (err) {
+        console.warn("Search failed for " + JSON.stringify(message.data), err);
+        return { type: RESULT, data: { items: [] } };
+      }
+    case "tokens":
+      if (message.data.separator) separator = new RegExp(message.data.separator, "g");
+      return { type: "tokens", data: {
+        index: message.data.texts.map(function (text) { return words(plain(text)); }),
+        query: message.data.texts.map(function (text) {
+          return [].concat.apply([], parse(text).map(function (clause) { return clause.parts.concat(clause.wholes); }));
+        }),
+      } };
+  }
+  throw new TypeError("Invalid message type");
+}
+
+addEventListener("message", function (event) {
+  loaded.then(function () { postMessage(handle(event.data)); });
+});
