@@ -25,12 +25,12 @@ var PASTED = 5, BOOST_PASTED = { title: 2, heading: 1.5, page: 1, tags: 1, text:
 // A long pasted line matches most sections weakly: the result keeps the best ones (copying
 // hundreds of sections to the page costs more than the search itself), and highlights the first.
 var KEPT = 120, MARKED = 40;
-var PHRASE = 1;   // score factor per query word pair found side by side
+var PHRASE = 1;   // score factor per query word pair found side by side, or literal code name
 var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
 // In the file:// shim (iframe-worker) importScripts returns a promise; in a real worker it is sync.
 var loaded = Promise.resolve(importScripts(new URL("vendor/minisearch.js", here).href));
 var separator = /\s+/g;
-var engine = null, docs = [], articles = {}, flat = [], suggest = false;
+var engine = null, docs = [], articles = {}, flat = [], raw = [], suggest = false;
 
 /* Calls fn(start, end, joined) for each word of text, as Material's own split() does. joined:
  * the word follows the previous one across a zero-width separator match (the case change in
@@ -97,8 +97,12 @@ function plain(html) {
  * code name, which must all match (or its whole, if it has one). */
 function parse(query) {
   var clauses = [];
-  eachChunk(query, function (parts, wholes, start, end) {
-    clauses.push({ key: query.slice(start, end).toLowerCase(), parts: parts.slice(), wholes: wholes.slice() });
+  query.split(/\s+/).forEach(function (chunk) {
+    eachChunk(chunk, function (parts, wholes, start, end) {
+      var key = chunk.slice(start, end).toLowerCase();
+      var literal = chunk.toLowerCase().replace(/^["'(\[{<]+|["')\]}>.,;:!?]+$/g, "");
+      clauses.push({ key: key, parts: parts.slice(), wholes: wholes.slice(), literal: literal !== key && literal });
+    });
   });
   return clauses;
 }
@@ -136,6 +140,7 @@ function setup(data) {
     tokenize: words,
     processTerm: function (term) { return term; },   // words() already lower-cases
   });
+  raw = docs.map(function (doc) { return plain(doc.title + " " + doc.text).toLowerCase(); });
   flat = docs.map(function (doc) { return " " + parts(plain(doc.title + " " + doc.text)).join(" ") + " "; });
   engine.addAll(docs.map(function (doc, id) {
     var page = doc.location.split("#")[0], article = page === doc.location;
@@ -209,15 +214,18 @@ function search(query) {
 }
 
 /* Words that follow each other in the query and in a section raise its score: a pasted error
- * line ranks the section that quotes it above sections that share its common words. */
+ * line ranks the section that quotes it above sections that share its common words. So does a
+ * code name written exactly as typed, punctuation included (.env, not ENV or environment). */
 function phrases(clauses, hits) {
   var sequence = [].concat.apply([], clauses.map(function (clause) { return clause.parts; }));
-  if (sequence.length < 2) return hits;
+  var literals = clauses.map(function (clause) { return clause.literal; }).filter(Boolean);
   var pairs = [];
   for (var i = 1; i < sequence.length; i++) pairs.push(" " + sequence[i - 1] + " " + sequence[i] + " ");
+  if (!pairs.length && !literals.length) return hits;
   hits.forEach(function (hit) {
-    var text = flat[hit.id], found = 0;
-    pairs.forEach(function (pair) { if (text.indexOf(pair) !== -1) found++; });
+    var found = 0;
+    pairs.forEach(function (pair) { if (flat[hit.id].indexOf(pair) !== -1) found++; });
+    literals.forEach(function (literal) { if (raw[hit.id].indexOf(literal) !== -1) found++; });
     hit.score *= 1 + PHRASE * found;
   });
   return hits.sort(function (a, b) { return b.score - a.score; });
