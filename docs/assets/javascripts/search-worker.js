@@ -27,8 +27,7 @@ var PASTED = 5, BOOST_PASTED = { title: 2, heading: 1.5, page: 1, tags: 1, text:
 var KEPT = 120, MARKED = 40;
 var PHRASE = 1;   // score factor per query word pair found side by side, or literal code name
 var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
-// In the file:// shim (iframe-worker) importScripts returns a promise; in a real worker it is sync.
-var loaded = Promise.resolve(importScripts(new URL("vendor/minisearch.js", here).href));
+var loaded = null;
 var separator = /\s+/g;
 var engine = null, docs = [], articles = {}, flat = [], raw = [], suggest = false;
 
@@ -265,6 +264,12 @@ function handle(message) {
   throw new TypeError("Invalid message type");
 }
 
+/* The bundle starts this worker on every page view; the engine is fetched only with the index,
+ * when a reader starts to search (search-on-demand.js). In the file:// shim (iframe-worker)
+ * importScripts returns a promise; in a real worker it is synchronous. */
 addEventListener("message", function (event) {
-  loaded.then(function () { postMessage(handle(event.data)); });
+  if (event.data.type === SETUP && !loaded) {
+    loaded = Promise.resolve(importScripts(new URL("vendor/minisearch.js", here).href));
+  }
+  (loaded || Promise.resolve()).then(function () { postMessage(handle(event.data)); });
 });
