@@ -22,9 +22,10 @@ var BOOST = { title: 8, heading: 4, page: 1.5, tags: 1.5, text: 1 };
 // A query of many words is usually a pasted line (an error message): it is matched against body
 // text, where such lines are quoted, more than against titles.
 var PASTED = 5, BOOST_PASTED = { title: 2, heading: 1.5, page: 1, tags: 1, text: 1 };
-// A long pasted line matches most sections weakly: the result keeps the best ones (copying
-// hundreds of sections to the page costs more than the search itself), and highlights the first.
-var KEPT = 120, MARKED = 40;
+// A long pasted line matches most sections weakly: the result keeps the best ones, each with a
+// short snippet around its first match (copying whole sections to the page cost more than the
+// search itself; Material's own worker also trims the text to the matching blocks).
+var KEPT = 60, SNIPPET = 260;
 var PHRASE = 1;   // score factor per query word pair found side by side, or literal code name
 var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
 var loaded = null;
@@ -106,24 +107,31 @@ function parse(query) {
   return clauses;
 }
 
-function options(wide, pasted) {
-  return {
-    boost: pasted ? BOOST_PASTED : BOOST,
+/* One search over the clauses, OR-ed. Prefix matches for words of 3+ letters, one typo for 4+;
+ * a pasted line is neither being typed nor misspelt, so only its last word is a prefix and none
+ * is a typo (both cost much on long lines). wide: the retry when nothing matched. */
+function find(clauses, wide) {
+  var count = [].concat.apply([], clauses.map(function (clause) { return clause.parts; })).length;
+  var pasted = count >= PASTED;
+  return engine.search({
     combineWith: "OR",
-    prefix: function (term) { return term.length > 2; },
-    fuzzy: function (term) { return wide ? (term.length > 6 ? 2 : term.length > 2 ? 1 : 0) : term.length > 3 ? 1 : 0; },
-    boostDocument: function (id, term, stored) { return stored.boost; },
-  };
-}
-
-function tree(clauses) {
-  return {
-    combineWith: "OR",
-    queries: clauses.map(function (clause) {
-      if (clause.parts.length === 1) return clause.parts[0];
-      return { combineWith: "OR", queries: [{ combineWith: "AND", queries: clause.parts }].concat(clause.wholes) };
+    queries: clauses.map(function (clause, i) {
+      var last = i === clauses.length - 1;
+      var words = clause.parts.length === 1 ? clause.parts : [{ combineWith: "AND", queries: clause.parts }];
+      return {
+        combineWith: "OR",
+        queries: words.concat(clause.wholes),
+        prefix: function (term) { return term.length > 2 && (!pasted || last); },
+        fuzzy: function (term) {
+          if (wide) return term.length > 6 ? 2 : term.length > 2 ? 1 : 0;
+          return !pasted && term.length > 3 ? 1 : 0;
+        },
+      };
     }),
-  };
+  }, {
+    boost: pasted ? BOOST_PASTED : BOOST,
+    boostDocument: function (id, term, stored) { return stored.boost; },
+  });
 }
 
 function setup(data) {
@@ -155,6 +163,20 @@ function setup(data) {
   }));
 }
 
+/* Plain text around the first matched word, cut at spaces (so no entity such as &lt; is cut). */
+function snippet(html, terms) {
+  var text = plain(html.replace(/<\/?(code|sub|sup)>/g, "")).replace(/\s+/g, " ").trim();
+  var lower = text.toLowerCase(), first = -1;
+  terms.forEach(function (term) {
+    var at = lower.indexOf(term);
+    if (at !== -1 && (first < 0 || at < first)) first = at;
+  });
+  var start = first > SNIPPET / 3 ? text.lastIndexOf(" ", first - SNIPPET / 3) + 1 : 0;
+  var end = start + SNIPPET < text.length ? text.lastIndexOf(" ", start + SNIPPET) : text.length;
+  if (end <= start) end = text.length;
+  return (start ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+}
+
 /* <mark> the words of html (outside tags) that the result matched. */
 function highlight(html, matched) {
   var terms = Object.keys(matched);
@@ -175,12 +197,11 @@ function highlight(html, matched) {
 function search(query) {
   var clauses = parse(query);
   if (!clauses.length) return { items: [] };
-  var pasted = [].concat.apply([], clauses.map(function (clause) { return clause.parts; })).length >= PASTED;
-  var hits = engine.search(tree(clauses), options(false, pasted));
-  if (!hits.length) hits = engine.search(tree(clauses), options(true, pasted));
+  var hits = find(clauses, false);
+  if (!hits.length) hits = find(clauses, true);
   hits = phrases(clauses, hits).slice(0, KEPT);
   var groups = new Map();
-  hits.forEach(function (hit, rank) {
+  hits.forEach(function (hit) {
     var doc = docs[hit.id], page = doc.location.split("#")[0];
     var matched = {}, found = {}, terms = {};
     hit.terms.forEach(function (term) { matched[term] = true; });
@@ -188,11 +209,9 @@ function search(query) {
     clauses.forEach(function (clause) {
       terms[clause.key] = clause.parts.concat(clause.wholes).some(function (term) { return found[term]; });
     });
-    // Highlighting is most of a query's time: only the sections a reader sees first get it.
-    var marked = rank < MARKED;
     var item = Object.assign({}, doc, {
-      title: marked ? highlight(doc.title, matched) : doc.title,
-      text: marked ? highlight(doc.text, matched) : doc.text,
+      title: highlight(doc.title, matched),
+      text: doc.text && "<p>" + highlight(snippet(doc.text, hit.terms), matched) + "</p>",
       score: hit.score,
       terms: terms,
     });
