@@ -12,7 +12,7 @@ import html
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
@@ -34,7 +34,6 @@ class Case:
     pages: list                # acceptable result pages (URL paths); any of them counts
     section: str = ""          # for headings: the section's location, which must be shown
     first: bool = False        # must be the first result, not just in the first three
-    found: list = field(default_factory=list)
 
     def rank(self, results):
         """1-based position of the first acceptable result group, or 0 if none in the list."""
@@ -114,10 +113,10 @@ def generate(site):
     return cases
 
 
-# Runs in the page: for each query, clear the box and wait for the reset, then enter the query
-# (value + keyup, the event Material's search listens to) and wait for the rendered result.
-# Returns, per query, the result groups: the page, the shown links, and the milliseconds from
-# the key event to the rendered list.
+# Runs in the page, so hundreds of queries take seconds: for each query, clear the box and wait
+# for the reset, then enter the query (value + keyup, the event Material's search listens to)
+# and wait for the rendered result. Returns, per query, the result groups (the page, the links
+# shown outside "more on this page") and the milliseconds from the key event to the rendered list.
 RUN = """async queries => {
   const input = document.querySelector('input.md-search__input');
   const meta = document.querySelector('.md-search-result__meta');
@@ -164,8 +163,7 @@ def run_queries(page, server, queries):
     page.goto(server.url)
     page.click(SEARCH)
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim().length > 0")
-    prefix = server.url.split("//", 1)[1].split("/", 1)[1]
-    prefix = "/" + prefix
+    prefix = "/" + server.url.split("//", 1)[1].split("/", 1)[1]
     page.fill(SEARCH, "warm up")
     page.keyboard.press("End")
     page.wait_for_function("!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",

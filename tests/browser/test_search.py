@@ -129,3 +129,23 @@ def test_keyboard_shortcut_releases_the_index_and_focuses_search(page, server):
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")
     page.keyboard.type("celery")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+def test_a_result_opens_by_instant_navigation_and_search_works_there(page, server):
+    page.goto(server.url)
+    page.evaluate("window.__kept = true")
+    page.click(SEARCH)
+    page.keyboard.type("GraphQL")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_url("**/tech/graphql/**")
+    assert page.evaluate("window.__kept === true"), "the result link reloaded the page"
+    assert page.locator("article mark").count(), "search terms are not highlighted on the page"
+    page.click(SEARCH)
+    page.fill(SEARCH, "celery")
+    page.keyboard.press("End")
+    first = page.locator(".md-search-result__item a.md-search-result__link").first
+    page.wait_for_function("""() => {
+        const link = document.querySelector('.md-search-result__item a.md-search-result__link');
+        return link && new URL(link.href).pathname.endsWith('/tech/celery/'); }""", timeout=10_000)
+    assert first.is_visible() and page.evaluate("window.__kept === true")
