@@ -4,21 +4,34 @@ Entries with an `expansion` become Markdown abbreviations (`*[JWT]: JSON Web Tok
 each page, which the abbr extension turns into <abbr title> tooltips. The file is read once, and
 each page gets only the abbreviations it uses: the abbr extension's cost grows with the number
 of definitions on a page, and a page uses a handful of the glossary's terms.
+
+Each term gets an anchor (glossary/#acid), and after the build its own search entry: Material
+indexes a page by headings, so the terms would otherwise share one entry per letter, and a
+search for ACID would have to compete with every other A term.
 """
+import html
+import json
 import re
 from pathlib import Path
 
 import yaml
+from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 
 MARKER = "<!-- glossary -->"
 _abbreviations = {}
 _used = re.compile("(?!)")
 _page = ""
+_entries = {}
+_url = None
+
+
+def anchor(term):
+    return slugify(term, "-")
 
 
 def on_config(config):
-    global _abbreviations, _used, _page
+    global _abbreviations, _used, _page, _entries
     path = Path(config.config_file_path).parent / "data" / "glossary.yml"
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -28,6 +41,10 @@ def on_config(config):
         if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str):
             raise PluginError(f"data/glossary.yml: term {term!r} needs a `definition:` text")
     terms = sorted(entries, key=str.casefold)
+    anchors = [anchor(term) for term in terms]
+    if len(set(anchors)) != len(anchors) or any(len(a) < 2 for a in anchors):
+        raise PluginError("data/glossary.yml: two terms share an anchor, or a term is one letter")
+    _entries = entries
     _abbreviations = {term: f"*[{term}]: {entries[term]['expansion']}"
                       for term in terms if entries[term].get("expansion")}
     longest_first = sorted(_abbreviations, key=len, reverse=True)
@@ -50,12 +67,46 @@ def _render(terms, entries):
             text = f"*{entry['expansion']}.* {text}"
         if entry.get("see"):
             text += f" [Read more]({entry['see']})"
-        out.append(f"{term}\n:   {text}\n")
+        out.append(f"{term} {{ #{anchor(term)} }}\n:   {text}\n")
     return "\n".join(out)
 
 
 def on_page_markdown(markdown, page, **kwargs):
+    global _url
     if page.file.src_uri == "glossary.md":
+        _url = page.url
         markdown = markdown.replace(MARKER, _page)
     used = sorted(set(_used.findall(markdown)))
     return markdown + "\n\n" + "\n".join(_abbreviations[term] for term in used) + "\n"
+
+
+def on_post_build(config):
+    """Replace the glossary's per-letter search entries with one entry per term (runs after the
+    search plugin has written the index, and before the offline plugin inlines it)."""
+    path = Path(config.site_dir, "search", "search_index.json")
+    if _url is None or not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs, letters = [], []
+    for doc in index["docs"]:
+        location = doc["location"]
+        if location.startswith(_url + "#") and len(doc["title"]) == 1:
+            letters.append(doc)
+        else:
+            docs.append(doc)
+    if not letters:
+        raise PluginError("glossary: no per-letter search entries found; the theme's index changed")
+    at = next(i for i, doc in enumerate(docs) if doc["location"] == _url) + 1
+    tags = letters[0].get("tags")
+    terms = []
+    for term in sorted(_entries, key=str.casefold):
+        entry = _entries[term]
+        text = " ".join(entry["definition"].split())
+        if entry.get("expansion"):
+            text = f"{entry['expansion']}. {text}"
+        doc = {"location": f"{_url}#{anchor(term)}", "title": term, "text": f"<p>{html.escape(text, quote=False)}</p>"}
+        if tags:
+            doc["tags"] = tags
+        terms.append(doc)
+    index["docs"] = docs[:at] + terms + docs[at:]
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")

@@ -5,9 +5,11 @@
   they also load Mermaid's modules), and for an instant-navigation click (clicks into a page with
   a diagram apart); counted from the local server's own log, which includes the search worker's
   body.
-- Search: index size raw and gzipped, and latency from keystroke to rendered results.
+- Search: quality over the queries generated from the built site (tests/browser/searchlib.py):
+  success at 1 and 3, mean reciprocal rank; latency from keystroke to rendered results over the
+  same queries; the bytes a first search downloads (index, worker, engine) on the wire.
 
-Usage: python scripts/bench.py [--runs 3] [--skip-lighthouse]
+Usage: python scripts/bench.py [--runs 3] [--skip-lighthouse] [--search-only]
 Compares with bench/baseline.json and writes bench/latest.json; --save-baseline replaces it.
 """
 import argparse
@@ -27,10 +29,12 @@ import yaml  # noqa: E402
 
 from browserlib import ARGS, all_pages, chromium_executable, site_prefix  # noqa: E402
 from checks.server import SiteServer, free_port  # noqa: E402
+import searchlib  # noqa: E402
 
 DEEP = ["concepts/caching/", "tech/celery/", "challenges/"]
-BUDGET_FIRST = 100 * 1024
-BUDGET_CLICK = 15 * 1024
+BUDGETS = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))
+BUDGET_FIRST = BUDGETS["pages"]["first_visit_bytes"]
+BUDGET_CLICK = BUDGETS["pages"]["navigation_click_bytes"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
@@ -77,39 +81,37 @@ def wire_bytes(browser, server, site):
     return first, clicks
 
 
-def search_latency(browser, server):
-    queries = yaml.safe_load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(server.url)
-    page.click("input.md-search__input")
-    page.fill("input.md-search__input", "warm up")
-    page.wait_for_selector(".md-search-result__meta")
-    page.wait_for_timeout(500)
-    timings = []
-    for case in queries:
-        page.fill("input.md-search__input", "")
-        page.wait_for_timeout(50)
-        elapsed = page.evaluate(
-            """query => new Promise(resolve => {
-                 const list = document.querySelector('.md-search-result__list');
-                 const input = document.querySelector('input.md-search__input');
-                 const start = performance.now();
-                 const observer = new MutationObserver(() => {
-                   if (list.children.length) { observer.disconnect(); resolve(performance.now() - start); }
-                 });
-                 observer.observe(list, {childList: true});
-                 input.value = query;
-                 input.dispatchEvent(new Event('input', {bubbles: true}));
-                 input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true}));
-                 setTimeout(() => { observer.disconnect(); resolve(null); }, 3000);
-               })""", str(case["query"]))
-        if elapsed is not None:
-            timings.append(elapsed)
+def search_quality(browser, server, site):
+    """Every generated query typed into the search box of one page: quality and latency."""
+    cases = searchlib.generate(site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
+    outputs = searchlib.run_queries(context.new_page(), server, [case.query for case in cases])
     context.close()
-    timings.sort()
-    return {"p50_ms": round(statistics.median(timings), 1),
-            "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1), "queries": len(timings)}
+    summary, failures = searchlib.score(cases, outputs)
+    timings = sorted(result["ms"] for result in outputs)
+    summary.update(p50_ms=round(statistics.median(timings), 1),
+                   p95_ms=round(timings[int(0.95 * (len(timings) - 1))], 1), failures=failures[:20])
+    return summary
+
+
+def first_search_bytes(browser, server):
+    """Bytes on the wire from the first tap on the search box to the rendered results."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
+    page = context.new_page()
+    page.goto(server.url + "concepts/caching/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    mark = len(server.log)
+    page.click(searchlib.SEARCH)
+    page.keyboard.type("redis")
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    page.wait_for_load_state("networkidle")
+    paths = sorted({path.rsplit("/", 1)[-1] for path, _, _ in server.log[mark:]})
+    total = server.bytes_since(mark)
+    context.close()
+    return {"gzip_bytes": total, "files": paths, "budget_bytes": BUDGETS["search"]["first_search_gzip_bytes"]}
 
 
 def main():
@@ -117,6 +119,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--save-baseline", action="store_true")
+    parser.add_argument("--search-only", action="store_true", help="only the search figures")
     args = parser.parse_args()
     # Build for the port the site is served on, so instant navigation works as on Pages.
     port = free_port()
@@ -126,10 +129,16 @@ def main():
                    check=True, capture_output=True)
     index = (site / "search/search_index.json").read_bytes()
     results = {"measured": time.strftime("%Y-%m-%d"),
-               "search_index": {"raw_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6))}}
+               "search_index": {"raw_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6)),
+                                "budget_gzip_bytes": BUDGETS["search"]["index_gzip_bytes"]}}
     from playwright.sync_api import sync_playwright
     with SiteServer(site, site_prefix(), port=port) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=ARGS)
+        results["search_first_bytes"] = first_search_bytes(browser, server)
+        results["search_quality"] = search_quality(browser, server, site)
+        if args.search_only:
+            print(json.dumps(results, indent=2))
+            return
         first, clicks = wire_bytes(browser, server, site)
         plain = {p: b for p, b in first.items() if not has_diagram(site, p)}
         worst_plain = max(plain, key=plain.get)
@@ -149,7 +158,6 @@ def main():
             results[key] = {"worst_from": worst, "worst_bytes": part[worst],
                             "median_bytes": int(statistics.median(part.values())), "clicks": len(part)}
         results["navigation_click"]["budget_bytes"] = BUDGET_CLICK
-        results["search_latency"] = search_latency(browser, server)
         browser.close()
         if not args.skip_lighthouse:
             results["lighthouse"] = {}

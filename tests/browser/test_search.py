@@ -1,61 +1,125 @@
-"""Search finds the right page for every query in data/search_queries.yml, loading its index
-only when the reader starts to search."""
+"""Search, typed into the real search box in Chromium: every query generated from the built site
+(titles, headings, glossary terms, code names: tests/browser/searchlib.py) and every learner
+phrasing in data/search_queries.yml finds its page; index and queries share one definition of a
+word; the index loads only when a reader starts to search."""
+import json
+import re
+from collections import Counter
+
+import pytest
 import yaml
 
 from helpers import ROOT
+from searchlib import SEARCH, generate, run_queries, score
 
 QUERIES = yaml.safe_load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
-SEARCH = "input.md-search__input"
+WORKER = "assets/javascripts/search-worker.js"
 
 
-def result_pages(page, query):
-    """Enter the whole query at once, then press End: Material searches on key events, and typing
-    letter by letter would let a partial query's results count. Returns the result pages in
-    order, without their section links and highlight parameters."""
-    page.fill(SEARCH, "")
-    page.keyboard.press("Space")      # a key event on an empty query resets the results
-    page.keyboard.press("Backspace")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
-    page.fill(SEARCH, query)
-    page.keyboard.press("End")
-    page.wait_for_function(
-        """() => document.querySelector('.md-search-result__list').children.length
-              || /No matching/i.test(document.querySelector('.md-search-result__meta').textContent)""",
-        timeout=10_000)
-    page.wait_for_timeout(50)
-    links = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item > a.md-search-result__link",
-        "links => links.map(a => a.getAttribute('href'))")
-    pages = []
-    for link in links:
-        path = link.split("#")[0].split("?")[0]
-        if path not in pages:
-            pages.append(path)
-    return pages
+@pytest.fixture(scope="module")
+def search_page(browser, server):
+    """One page for all the query tests: the index is set up once."""
+    from browserlib import new_context
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    blocked = context.guard.blocked
+    context.close()
+    assert not blocked, f"pages tried third-party requests: {blocked}"
 
 
-def test_queries_find_their_page_in_the_top_three(page, server):
-    page.goto(server.url)
-    page.click(SEARCH)
+def test_generated_queries_find_their_page(search_page, server, site):
+    """Titles (as written, lower case, one typo) first; unique headings, glossary terms and
+    code names in the first three. Tune the engine (search-worker.js), never the cases."""
+    cases = generate(site)
+    kinds = Counter(case.kind for case in cases)
+    assert all(kinds[kind] >= 20 for kind in ("title", "title-lower", "title-typo", "heading", "term", "code")), kinds
+    summary, failures = score(cases, run_queries(search_page, server, [case.query for case in cases]))
+    assert not failures, f"{len(failures)} of {summary['cases']} generated queries missed:\n" + "\n".join(failures)
+
+
+def test_learner_phrasings_find_their_page_in_the_top_three(search_page, server):
+    results = run_queries(search_page, server, [str(case["query"]) for case in QUERIES])
     misses = []
-    for case in QUERIES:
-        top = result_pages(page, str(case["query"]))[:3]
+    for case, result in zip(QUERIES, results):
+        top = [group["page"] for group in result["groups"][:3]]
         wanted = case["page"] if isinstance(case["page"], list) else [case["page"]]
-        if not any(link.endswith("/" + target) for link in top for target in wanted):
-            misses.append(f"{case['query']!r}: expected {case['page']}, got {top}")
+        if not set(top) & set(wanted):
+            misses.append(f"{case['query']!r}: expected {case['page']}, got {top or result['meta']}")
     assert not misses, f"{len(misses)} of {len(QUERIES)} queries missed:\n" + "\n".join(misses)
 
 
-def test_index_is_not_fetched_until_the_reader_searches(page, server):
+def test_a_near_miss_shows_results_and_names_the_missing_word(search_page, server):
+    """A typo no page has and a word no page has: never a blank "No matching documents"."""
+    results = run_queries(search_page, server, ["Reis", "kubernetes xyzzyq", "xyzzyq"])
+    assert results[0]["groups"][0]["page"] == "tech/redis/", results[0]
+    assert results[1]["groups"][0]["page"] == "tech/kubernetes/", results[1]
+    missing = search_page.locator(".md-search-result__item").first.locator(".md-search-result__terms del")
+    assert results[2]["meta"] == "No matching documents"   # nothing near: the honest answer
+    search_page.fill(SEARCH, "kubernetes xyzzyq")
+    search_page.keyboard.press("End")
+    assert missing.first.text_content(timeout=5000) == "xyzzyq"
+
+
+def python_words(separator, chunk):
+    """The build's definition of a word, from mkdocs.yml's separator: the parts between matches,
+    then, where parts meet at a zero-width match (IsAuthenticated), each whole run."""
+    parts, wholes, run = [], [], []
+    position = 0
+    for match in [*re.finditer(separator, chunk), None]:
+        end = match.start() if match else len(chunk)
+        if position < end:
+            run.append((position, end))
+            parts.append(chunk[position:end].lower())
+        if match is None or match.group():     # a real separator ends the run
+            if len(run) > 1:
+                wholes.append(chunk[run[0][0]:run[-1][1]].lower())
+            run = []
+        if match:
+            position = match.end()
+    return parts + wholes
+
+
+def test_index_and_queries_split_words_alike(search_page, server, site):
+    """Every white-space-separated chunk of the built index (titles and text, which hold every
+    word and code name of the site) through the worker's index side and query side, and through
+    the build's definition in Python: identical words."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = index["config"]["separator"]
+    from mkdocs.config import load_config
+    assert separator == load_config(str(ROOT / "mkdocs.yml"))["plugins"]["material/search"].config.separator
+    chunks = sorted({chunk for doc in index["docs"]
+                     for chunk in re.sub(r"<[^>]*>", " ", doc["title"] + " " + doc["text"]).split()})
+    chunks += ["GraphQL", "RabbitMQ", "PostgreSQL", "MySQL", "JavaScript", "OAuth", "IsAuthenticated",
+               "select_related", "@shared_task", ".env", "localhost:6379.", '"jobboard"']
+    search_page.goto(server.url)
+    sides = search_page.evaluate(
+        """([url, texts]) => new Promise(resolve => {
+             const worker = new Worker(url);
+             worker.onmessage = event => { worker.terminate(); resolve(event.data.data); };
+             worker.postMessage({type: 'tokens', data: {texts, separator: %s}});
+           })""" % json.dumps(separator), [server.url + WORKER, chunks])
+    differ = [(chunk, python_words(separator, chunk), index_side, query_side)
+              for chunk, index_side, query_side in zip(chunks, sides["index"], sides["query"])
+              if not python_words(separator, chunk) == index_side == query_side]
+    assert len(chunks) > 5000 and not differ, f"{len(differ)} of {len(chunks)} chunks differ: {differ[:10]}"
+    by_chunk = dict(zip(chunks, sides["query"]))
+    assert by_chunk["GraphQL"] == ["graphql"] and by_chunk["JavaScript"] == ["java", "script", "javascript"]
+    assert by_chunk["select_related"] == ["select", "related"]
+
+
+def test_index_and_engine_are_not_fetched_until_the_reader_searches(page, server):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(server.url + "concepts/caching/")
     page.wait_for_load_state("networkidle")
-    assert not [url for url in requests if "search_index.json" in url], "index loaded before any search"
+    deferred = ("search_index.json", "minisearch.js")
+    assert not [url for url in requests if url.endswith(deferred)], "index or engine loaded before any search"
     page.click(SEARCH)
     page.keyboard.type("redis")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    assert [url for url in requests if "search_index.json" in url]
+    assert all([url for url in requests if url.endswith(name)] for name in deferred)
+    assert [url for url in requests if url.endswith(WORKER)], "the hub's search worker did not start"
 
 
 def test_keyboard_shortcut_releases_the_index_and_focuses_search(page, server):
@@ -65,3 +129,23 @@ def test_keyboard_shortcut_releases_the_index_and_focuses_search(page, server):
     assert page.evaluate("document.activeElement.matches('input.md-search__input')")
     page.keyboard.type("celery")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+def test_a_result_opens_by_instant_navigation_and_search_works_there(page, server):
+    page.goto(server.url)
+    page.evaluate("window.__kept = true")
+    page.click(SEARCH)
+    page.keyboard.type("GraphQL")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_url("**/tech/graphql/**")
+    assert page.evaluate("window.__kept === true"), "the result link reloaded the page"
+    assert page.locator("article mark").count(), "search terms are not highlighted on the page"
+    page.click(SEARCH)
+    page.fill(SEARCH, "celery")
+    page.keyboard.press("End")
+    first = page.locator(".md-search-result__item a.md-search-result__link").first
+    page.wait_for_function("""() => {
+        const link = document.querySelector('.md-search-result__item a.md-search-result__link');
+        return link && new URL(link.href).pathname.endsWith('/tech/celery/'); }""", timeout=10_000)
+    assert first.is_visible() and page.evaluate("window.__kept === true")

@@ -1,0 +1,194 @@
+"""Search expectations generated from the built site, and a runner that types queries into the
+real search box. Used by tests/browser/test_search.py and scripts/bench.py (make bench).
+
+The cases come from what the site itself says, not from a hand-picked list:
+- every page title as written, in lower case, and with one typo (a letter dropped from its
+  longest word of 5+ letters): that page must be the first result;
+- every h2/h3 heading that only one page has: its section is shown in the first three results;
+- every glossary term (data/glossary.yml): the glossary or the term's `see` page in the first three;
+- every code name a page defines in a heading or a definition list: that page in the first three.
+"""
+import html
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import yaml
+
+from helpers import ROOT
+
+SEARCH = "input.md-search__input"
+HEADING = re.compile(r'<h([234]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+DEFINED = re.compile(r"<dt>(.*?)</dt>", re.S)
+CODE = re.compile(r"<code>(.*?)</code>", re.S)
+TAG = re.compile(r"<[^>]+>")
+# Generated listings, not topics: the tags index repeats tag names, the glossary's h2s are letters.
+LISTINGS = ("tags/",)
+
+
+@dataclass
+class Case:
+    kind: str                  # title, title-lower, title-typo, heading, term, code
+    query: str
+    pages: list                # acceptable result pages (URL paths); any of them counts
+    section: str = ""          # for headings: the section's location, which must be shown
+    first: bool = False        # must be the first result, not just in the first three
+
+    def rank(self, results):
+        """1-based position of the first acceptable result group, or 0 if none in the list."""
+        for position, group in enumerate(results, 1):
+            if self.section:
+                if self.section in group["shown"]:
+                    return position
+            elif group["page"] in self.pages:
+                return position
+        return 0
+
+    def passes(self, results):
+        rank = self.rank(results)
+        return rank == 1 if self.first else 0 < rank <= 3
+
+
+def text_of(fragment):
+    fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment, flags=re.S)
+    return " ".join(html.unescape(TAG.sub("", fragment)).split())
+
+
+def typo(title):
+    """One dropped letter in the title's longest word of 5+ letters (None if it has none)."""
+    words = re.findall(r"[A-Za-z]{5,}", title)
+    if not words:
+        return None
+    word = max(words, key=len)
+    middle = len(word) // 2
+    return title.replace(word, word[:middle] + word[middle + 1:], 1)
+
+
+def page_html(site, location):
+    return (site / location / "index.html").read_text(encoding="utf-8")
+
+
+def generate(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    cases = []
+    for location, title in titles.items():
+        cases.append(Case("title", title, [location], first=True))
+        if title.lower() != title:
+            cases.append(Case("title-lower", title.lower(), [location], first=True))
+        misspelt = typo(title)
+        if misspelt:
+            cases.append(Case("title-typo", misspelt, [location], first=True))
+
+    headings = defaultdict(list)      # heading text (case-folded) -> [(page, section, text)]
+    codes = defaultdict(set)          # code name -> pages that define it
+    for location in titles:
+        if location.startswith(LISTINGS):
+            continue
+        source = page_html(site, location)
+        for level, anchor, inner in HEADING.findall(source):
+            text = text_of(inner)
+            if level in "23" and len(text) > 1:
+                headings[text.casefold()].append((location, f"{location}#{anchor}", text))
+            for code in CODE.findall(inner):
+                codes[html.unescape(TAG.sub("", code))].add(location)
+        for term in DEFINED.findall(source):
+            for code in CODE.findall(term):
+                codes[html.unescape(TAG.sub("", code))].add(location)
+    for entries in headings.values():
+        if len({page for page, _, _ in entries}) == 1:
+            page, section, text = entries[0]
+            cases.append(Case("heading", text, [page], section=section))
+    for code, pages in sorted(codes.items()):
+        if re.search(r"\w", code):    # "@" alone is punctuation: a separator, not a word
+            cases.append(Case("code", code, sorted(pages)))
+
+    glossary = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
+    for term, entry in glossary.items():
+        pages = ["glossary/"]
+        if entry.get("see"):
+            pages.append(re.sub(r"(index)?\.md$", "", entry["see"].split("#")[0]).removesuffix("/") + "/")
+        cases.append(Case("term", str(term), pages))
+    return cases
+
+
+# Runs in the page, so hundreds of queries take seconds: for each query, clear the box and wait
+# for the reset, then enter the query (value + keyup, the event Material's search listens to)
+# and wait for the rendered result. Returns, per query, the result groups (the page, the links
+# shown outside "more on this page") and the milliseconds from the key event to the rendered list.
+RUN = """async queries => {
+  const input = document.querySelector('input.md-search__input');
+  const meta = document.querySelector('.md-search-result__meta');
+  const list = document.querySelector('.md-search-result__list');
+  const placeholder = JSON.parse(document.getElementById('__config').textContent)
+    .translations['search.result.placeholder'];
+  const until = test => new Promise((resolve, reject) => {
+    const start = performance.now();
+    const poll = () => test() ? resolve(performance.now()) :
+      performance.now() - start > 5000 ? reject(new Error('search timed out')) : setTimeout(poll, 1);
+    poll();
+  });
+  const key = value => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'End'}));
+  };
+  const page = href => new URL(href, location.href).pathname;
+  const out = [];
+  for (const query of queries) {
+    key('');
+    await until(() => !list.children.length && meta.textContent === placeholder);
+    const start = performance.now();
+    key(query);
+    const end = await until(() => meta.textContent !== placeholder);
+    await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const groups = [...list.children].map(item => {
+      const links = [...item.querySelectorAll('a.md-search-result__link')];
+      return {
+        page: page(links[0].href),
+        shown: links.filter(a => !a.closest('details')).map(a => {
+          const url = new URL(a.href, location.href); return url.pathname + url.hash; }),
+      };
+    });
+    out.push({query, groups, ms: end - start, meta: meta.textContent});
+  }
+  return out;
+}"""
+
+
+def run_queries(page, server, queries):
+    """Open the home page, start search, and run every query in the page. Paths come back
+    relative to the site root."""
+    page.goto(server.url)
+    page.click(SEARCH)
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim().length > 0")
+    prefix = "/" + server.url.split("//", 1)[1].split("/", 1)[1]
+    page.fill(SEARCH, "warm up")
+    page.keyboard.press("End")
+    page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=20_000)
+    out = page.evaluate(RUN, queries)
+    for result in out:
+        for group in result["groups"]:
+            group["page"] = group["page"].removeprefix(prefix)
+            group["shown"] = [link.removeprefix(prefix) for link in group["shown"]]
+    return out
+
+
+def score(cases, outputs):
+    """success@1, success@3 and mean reciprocal rank over the cases, and the failures."""
+    ranks, failures = [], []
+    for case, result in zip(cases, outputs):
+        rank = case.rank(result["groups"])
+        ranks.append(rank)
+        if not case.passes(result["groups"]):
+            got = [g["page"] for g in result["groups"][:3]] or [result["meta"]]
+            failures.append(f"{case.kind}: {case.query!r} wants {case.section or case.pages}"
+                            f"{' first' if case.first else ''}, got {got}")
+    total = len(ranks) or 1
+    return {"cases": len(ranks),
+            "success_at_1": round(sum(r == 1 for r in ranks) / total, 3),
+            "success_at_3": round(sum(0 < r <= 3 for r in ranks) / total, 3),
+            "mrr": round(sum(1 / r for r in ranks if r) / total, 3),
+            "passed": len(ranks) - len(failures)}, failures
