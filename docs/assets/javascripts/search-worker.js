@@ -27,10 +27,13 @@ var PASTED = 5, BOOST_PASTED = { title: 2, heading: 1.5, page: 1, tags: 1, text:
 // search itself; Material's own worker also trims the text to the matching blocks).
 var KEPT = 60, SNIPPET = 260;
 var PHRASE = 1;   // score factor per query word pair found side by side, or literal code name
+// A query that is a section's whole title (or heading) names what that section is about, so
+// "GraphQL" ranks the GraphQL page above "GraphQL errors", and "API" the glossary entry API.
+var WHOLE_TITLE = 3;
 var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
 var loaded = null;
 var separator = /\s+/g;
-var engine = null, docs = [], articles = {}, flat = [], raw = [], suggest = false;
+var engine = null, docs = [], articles = {}, flat = [], raw = [], titles = [], suggest = false;
 
 /* Calls fn(start, end, joined) for each word of text, as Material's own split() does. joined:
  * the word follows the previous one across a zero-width separator match (the case change in
@@ -149,6 +152,7 @@ function setup(data) {
   });
   raw = docs.map(function (doc) { return plain(doc.title + " " + doc.text).toLowerCase(); });
   flat = docs.map(function (doc) { return " " + parts(plain(doc.title + " " + doc.text)).join(" ") + " "; });
+  titles = docs.map(function (doc) { return parts(plain(doc.title)).join(" "); });
   engine.addAll(docs.map(function (doc, id) {
     var page = doc.location.split("#")[0], article = page === doc.location;
     return {
@@ -237,10 +241,10 @@ function search(query) {
 function phrases(clauses, hits) {
   var sequence = [].concat.apply([], clauses.map(function (clause) { return clause.parts; }));
   var literals = clauses.map(function (clause) { return clause.literal; }).filter(Boolean);
-  var pairs = [];
+  var pairs = [], whole = sequence.join(" ");
   for (var i = 1; i < sequence.length; i++) pairs.push(" " + sequence[i - 1] + " " + sequence[i] + " ");
-  if (!pairs.length && !literals.length) return hits;
   hits.forEach(function (hit) {
+    if (titles[hit.id] === whole) hit.score *= WHOLE_TITLE;
     var found = 0;
     pairs.forEach(function (pair) { if (flat[hit.id].indexOf(pair) !== -1) found++; });
     literals.forEach(function (literal) { if (raw[hit.id].indexOf(literal) !== -1) found++; });

@@ -29,7 +29,7 @@ class ErrorEnvelopeSerializer(serializers.Serializer):
 
 
 class TokenPairSerializer(serializers.Serializer):
-    access = serializers.CharField(help_text="Access token (JWT): send it as `Authorization: Bearer <access>`.")
+    access = serializers.CharField(help_text="Access token (JWT): send it in the `Authorization` header, after `Bearer `.")
     refresh = serializers.CharField(help_text="Refresh token (JWT): trade it for a new access token.")
 
 
