@@ -282,6 +282,8 @@ def check_page(path: Path, rules: Rules, today: dt.date | None = None):
     problems += check_structure(rel, text, meta, rules)
     problems += check_markup(rel, text)
     problems += check_snippets(rel, text, rules.root)
+    from . import selfcheck   # imported here: it imports this module
+    problems += selfcheck.check(rel, text, _section_rules(rel, rules), rules.root)
     return problems
 
 

@@ -1,0 +1,184 @@
+"""The self-check syntax (checks/selfcheck.py): what it accepts, each error's message and line,
+the section requirement, the build-time rendering, and every `output` question's answer."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checks import pages, selfcheck
+from helpers import ROOT
+
+HEAD = "---\ntitle: Demo\n---\n\nText.\n\n## Check yourself\n\n"   # the block starts on line 9
+GOOD = """```selfcheck
+- id: pick-one
+  type: single
+  prompt: Which one?
+  options:
+    - text: This one.
+      correct: true
+      why: Because [it is](#here).
+    - text: That one.
+      why: No.
+- id: pick-some
+  type: multiple
+  prompt: Which ones?
+  options:
+    - text: A
+      correct: true
+      why: Yes.
+    - text: B
+      correct: true
+      why: Yes.
+    - text: C
+      why: No.
+- id: in-order
+  type: order
+  prompt: Put these in order.
+  steps:
+    - First.
+    - Second.
+    - Third.
+  why: Because.
+- id: prints
+  type: output
+  prompt: What does this print?
+  file: selfcheck/generators_first.py
+  options:
+    - text: "produced 1\\n1"
+      correct: true
+      why: One value was pulled.
+    - text: "produced 1\\nproduced 2\\n1"
+      why: Nothing runs ahead.
+```
+"""
+
+
+def problems(body, head=HEAD):
+    found, result = selfcheck.parse("docs/concepts/demo.md", head + body, ROOT)
+    return [str(p) for p in result]
+
+
+def test_the_documented_syntax_is_accepted():
+    found, result = selfcheck.parse("docs/concepts/demo.md", HEAD + GOOD, ROOT)
+    assert result == []
+    assert [q["id"] for q in found.questions] == ["pick-one", "pick-some", "in-order", "prints"]
+    assert found.block.start == 9
+
+
+def test_a_page_without_a_self_check_has_no_problems():
+    assert selfcheck.parse("docs/x.md", HEAD + "```python\nprint(1)\n```\n")[1] == []
+
+
+def test_a_self_check_shown_inside_a_longer_fence_is_an_example_not_a_block():
+    text = HEAD + "````markdown\n```selfcheck\n- id: 1\n```\n````\n"
+    assert selfcheck.find(text) == []
+
+
+BAD = [
+    # (what is wrong, replace this, with this, expected message, line in the file)
+    ("not YAML", "  prompt: Which one?", "  prompt: [Which one?", "self-check is not valid YAML", 12),
+    ("unknown type", "type: single", "type: choice",
+     "question 1 ('pick-one'): type 'choice' is not a question type; use one of: single, multiple, order, output", 11),
+    ("id not a slug", "id: pick-one", "id: Pick One",
+     "id 'Pick One' must be a lower-case slug", 10),
+    ("duplicate id", "id: pick-some", "id: pick-one",
+     "question 2 ('pick-one'): id 'pick-one' is already used by question 1", 19),
+    ("missing why", "      why: No.\n", "",
+     "question 1 ('pick-one'): options[1]: missing required field 'why'", 17),
+    ("two correct in single", "    - text: That one.\n", "    - text: That one.\n      correct: true\n",
+     "a 'single' question needs exactly one option with 'correct: true', found 2", 14),
+    ("none correct in multiple", "      correct: true\n      why: Yes.\n    - text: B\n      correct: true\n",
+     "      why: Yes.\n    - text: B\n",
+     "a 'multiple' question needs at least one option with 'correct: true', found 0", 23),
+    ("one option only", "    - text: That one.\n      why: No.\n", "",
+     "question 1 ('pick-one'): options has 1 item(s); give 2–5", 14),
+    ("steps on a single question", "  prompt: Which one?\n", "  prompt: Which one?\n  steps: [a, b, c]\n",
+     "question 1 ('pick-one'): field(s) steps not used by 'single' questions; the fields are: id, type, prompt, options", 10),
+    ("two steps", "    - Third.\n", "", "question 3 ('in-order'): steps has 2 item(s); give 3–6", 35),
+    ("missing file", "selfcheck/generators_first.py", "selfcheck/nope.py",
+     "question 4 ('prints'): file examples/selfcheck/nope.py does not exist", 42),
+    ("file outside examples", "selfcheck/generators_first.py", "../checks/pages.py",
+     "file examples/../checks/pages.py does not exist", 42),
+    ("number as text", '    - text: "produced 1\\n1"', "    - text: 3",
+     "question 4 ('prints'): options[0].text must be text, got int (3); quote it: \"3\"", 44),
+    ("empty prompt", "  prompt: Which one?", "  prompt: ''", "question 1 ('pick-one'): prompt is empty", 12),
+    ("unknown option field", "      why: Because [it is](#here).", "      why: Because.\n      answer: yes",
+     "options[0]: unknown field(s) answer; an option has text, why and correct", 14),
+    ("not a list", GOOD, "```selfcheck\nid: x\n```\n", "the block must be a YAML list of questions", 10),
+    ("never closed", GOOD, "```selfcheck\n- id: x\n", "the ```selfcheck block is never closed", 9),
+    ("two blocks", GOOD, GOOD + "\n" + GOOD, "a page has one self-check", 51),
+]
+
+
+@pytest.mark.parametrize("case", BAD, ids=[c[0] for c in BAD])
+def test_a_bad_self_check_gets_a_clear_message_with_file_and_line(case):
+    _, old, new, expected, line = case
+    assert old in GOOD
+    messages = problems(GOOD.replace(old, new, 1))
+    assert any(m.startswith(f"docs/concepts/demo.md:{line}: ") and expected in m for m in messages), messages
+
+
+def fixture_rules(rule=None):
+    rules = pages.Rules(ROOT)
+    rules.sections = {"concepts/": {"selfcheck": rule or {"min": 3, "max": 6, "heading": "Check yourself"}}}
+    return rules
+
+
+def test_the_requirement_is_enforced_when_a_section_turns_it_on():
+    rules = fixture_rules()
+    section = rules.sections["concepts/"]
+    assert selfcheck.check("docs/concepts/demo.md", HEAD + GOOD, section) == []
+    missing = selfcheck.check("docs/concepts/demo.md", HEAD, section)
+    assert [str(p) for p in missing] == [
+        "docs/concepts/demo.md:1: pages in concepts/ need a self-check: a '## Check yourself' section "
+        "with a ```selfcheck block of 3–6 questions (see CONTRIBUTING.md)"]
+    few = GOOD[:GOOD.index("- id: pick-some")] + "```\n"
+    assert [str(p) for p in selfcheck.check("docs/concepts/demo.md", HEAD + few, section)] == [
+        "docs/concepts/demo.md:9: the self-check has 1 question(s); pages in concepts/ need 3–6"]
+    misplaced = HEAD.replace("## Check yourself", "## Checklist") + GOOD
+    assert [str(p) for p in selfcheck.check("docs/concepts/demo.md", misplaced, section)] == [
+        "docs/concepts/demo.md:9: the self-check must sit in its own '## Check yourself' section"]
+
+
+def test_the_requirement_reaches_the_page_checks_through_page_rules(tmp_path):
+    page = ROOT / "docs/concepts/caching.md"
+    rules = fixture_rules()
+    text = page.read_text(encoding="utf-8")
+    if "```selfcheck" not in text:
+        assert any("need a self-check" in str(p) for p in pages.check_page(page, rules))
+
+
+def test_the_requirement_is_switched_off_until_the_content_lands():
+    """Uncommenting `selfcheck:` in data/page_rules.yml is the lead's switch at merge time."""
+    rules = pages.Rules(ROOT)
+    assert all("selfcheck" not in section for section in rules.sections.values())
+    raw = (ROOT / "data/page_rules.yml").read_text(encoding="utf-8")
+    assert raw.count("# selfcheck: {min: 3, max: 6, heading: Check yourself}") == 3
+
+
+def output_questions():
+    found = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        check, _ = selfcheck.parse(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"))
+        for question in check.questions if check else []:
+            if question["type"] == "output":
+                found.append(pytest.param(question, id=f"{path.stem}:{question['id']}"))
+    return found
+
+
+@pytest.mark.parametrize("question", output_questions())
+def test_every_output_question_prints_its_correct_option(question):
+    script = ROOT / "examples" / question["file"]
+    # -S: no site-packages, so a script that needs more than the standard library fails here.
+    result = subprocess.run([sys.executable, "-S", script.name], cwd=script.parent, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    correct = next(o["text"] for o in question["options"] if o.get("correct"))
+    assert result.stdout.strip() == correct
+    wrong = [o["text"] for o in question["options"] if not o.get("correct")]
+    assert result.stdout.strip() not in wrong
+
+
+def test_output_questions_exist():
+    assert len(output_questions()) >= 2
