@@ -182,3 +182,68 @@ def test_every_output_question_prints_its_correct_option(question):
 
 def test_output_questions_exist():
     assert len(output_questions()) >= 2
+
+
+def hook():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("selfcheck_hook", ROOT / "hooks/selfcheck.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_order_steps_are_shuffled_the_same_way_every_build_and_never_in_order():
+    shuffled = hook().shuffled
+    for count in range(3, 7):
+        steps = [f"step {i}" for i in range(count)]
+        orders = [shuffled(steps, f"concepts/demo.md#q-{n}") for n in range(200)]
+        assert all(order != sorted(order) and sorted(order) == list(range(count)) for order in orders)
+        assert orders == [shuffled(steps, f"concepts/demo.md#q-{n}") for n in range(200)]
+        assert len({tuple(o) for o in orders}) > 1, "the seed must change the order"
+
+
+def test_a_built_self_check_is_an_accessible_form_with_its_answers_in_details(site):
+    import re
+    html = (site / "concepts/generators/index.html").read_text(encoding="utf-8")
+    block = html[html.index('<div class="nexus-selfcheck"'):html.index('class="nexus-selfcheck__score"')]
+    assert block.count("<fieldset") == 5 and block.count("<legend>") == 5
+    assert block.count('type="radio"') == 9 and block.count('type="checkbox"') == 4
+    assert block.count('<select id="sc-generator-life-') == 5
+    assert block.count('<details class="nexus-q__answer">') == 5 and block.count('role="status"') == 5
+    assert block.count('for="sc-') == block.count('type="radio"') + block.count('type="checkbox"') + 5
+    assert "markdown=" not in block, "md_in_html left an attribute behind"
+    assert '<a href="#pitfalls">Pitfalls</a>' in block, "explanations are rendered Markdown with links"
+    assert 'class="filename">examples/selfcheck/generators_twice.py<' in block, "output code shown whole"
+    positions = re.findall(r'class="nexus-q__step" data-pos="(\d)"', block)
+    assert positions != sorted(positions) and sorted(positions) == ["1", "2", "3", "4", "5"]
+    assert 'data-page="concepts/generators.md"' in block
+
+
+def test_checklist_items_carry_a_stable_key(site):
+    html = (site / "concepts/generators/index.html").read_text(encoding="utf-8")
+    assert 'data-tick="you-can-explain-iterable-vs-iterator-vs-generator"' in html
+    learning = (site / "my-learning/index.html").read_text(encoding="utf-8")
+    assert '"concepts/generators.md":{"u":"concepts/generators/","t":"Generators","s":"Concepts","k":["you-can' \
+        in learning
+    assert '"q":["first-pulls-one","second-pass-is-empty","generator-life"' in learning
+
+
+def test_an_explicit_id_or_the_text_keys_a_tick():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("learning_hook", ROOT / "hooks/learning.py")
+    learning = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(learning)
+
+    class Page:
+        url, title, ancestors = "x/", "X", []
+        file = type("F", (), {"src_uri": "x.md"})
+
+    html = ('<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
+            '<input type="checkbox" disabled/><span class="task-list-indicator"></span></label> Use '
+            '<code>.iterator()</code> for one-off passes</li>'
+            '<li class="task-list-item" id="keep-me"><input type="checkbox" disabled/> Renamed item</li>'
+            '<li class="task-list-item"><input type="checkbox" disabled/> Same</li>'
+            '<li class="task-list-item"><input type="checkbox" disabled/> Same</li></ul>')
+    out = learning.on_page_content(html, Page())
+    import re
+    assert re.findall(r'data-tick="([^"]+)"', out) == ["use-iterator-for-one-off-passes", "keep-me", "same", "same-2"]

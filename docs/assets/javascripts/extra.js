@@ -99,7 +99,7 @@
         option.classList.add(option.dataset.correct === "true" ? "is-right" : "is-wrong");
         if (chosen) option.classList.add("is-chosen");
         var why = feedback(option, $('.nexus-q__why[data-option="' + option.dataset.option + '"]', q));
-        if (chosen) why.insertAdjacentText("afterbegin", "Your answer. ");
+        if (chosen) ($("p", why) || why).insertAdjacentText("afterbegin", "Your answer. ");
       });
     }
     $(".nexus-q__result", q).textContent = record.ok
