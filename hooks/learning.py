@@ -4,7 +4,8 @@
   the item) or a slug of its text. A reader's tick is stored under page + that key, so editing
   one item loses at most that item's tick and never moves a tick onto another item.
 - docs/my-learning.md gets, in `data-index`, every page's title, URL and section, with its tick
-  keys and self-check ids, so the browser only counts; the build does the listing.
+  keys and self-check ids, so the browser only counts; the build does the listing. Tick keys go
+  in as 32-bit FNV-1a hashes (extra.js computes the same), a fifth of the bytes of the slugs.
 """
 import json
 import re
@@ -25,6 +26,19 @@ def slug(text: str) -> str:
     """Lower-case words joined by hyphens, at most 80 characters: the same text, the same key."""
     text = unicodedata.normalize("NFKC", unescape(TAG.sub("", text))).casefold()
     return re.sub(r"[\W_]+", "-", text).strip("-")[:80].strip("-") or "item"
+
+
+def fnv(key: str) -> str:
+    """FNV-1a over the key's UTF-8 bytes, in base 36: extra.js's fnv() gives the same."""
+    value = 0x811C9DC5
+    for byte in key.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    digits, out = "0123456789abcdefghijklmnopqrstuvwxyz", ""
+    while True:
+        value, rest = divmod(value, 36)
+        out = digits[rest] + out
+        if not value:
+            return out
 
 
 def on_pre_build(config):
@@ -53,7 +67,7 @@ def on_page_content(html, page, **kwargs):
     questions = QUESTION.findall(html)
     entry = {"u": page.url, "t": page.title, "s": page.ancestors[-1].title if page.ancestors else ""}
     if ticks:
-        entry["k"] = [unescape(k) for k in ticks]
+        entry["k"] = [fnv(unescape(k)) for k in ticks]
     if questions:
         entry["q"] = questions
     _index[page.file.src_uri] = entry

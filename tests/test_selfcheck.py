@@ -223,16 +223,34 @@ def test_checklist_items_carry_a_stable_key(site):
     html = (site / "concepts/generators/index.html").read_text(encoding="utf-8")
     assert 'data-tick="you-can-explain-iterable-vs-iterator-vs-generator"' in html
     learning = (site / "my-learning/index.html").read_text(encoding="utf-8")
-    assert '"concepts/generators.md":{"u":"concepts/generators/","t":"Generators","s":"Concepts","k":["you-can' \
+    first = learning_hook().fnv("you-can-explain-iterable-vs-iterator-vs-generator")
+    assert f'"concepts/generators.md":{{"u":"concepts/generators/","t":"Generators","s":"Concepts","k":["{first}",' \
         in learning
     assert '"q":["first-pulls-one","second-pass-is-empty","generator-life"' in learning
 
 
-def test_an_explicit_id_or_the_text_keys_a_tick():
+def learning_hook():
     import importlib.util
     spec = importlib.util.spec_from_file_location("learning_hook", ROOT / "hooks/learning.py")
-    learning = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(learning)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_index_hash_is_the_same_in_python_and_in_the_browser_script():
+    """My learning matches stored tick keys against hashes made at build time."""
+    import json
+    import re
+    source = (ROOT / "docs/assets/javascripts/extra.js").read_text(encoding="utf-8")
+    function = re.search(r"  function fnv\(key\) \{.*?\n  \}\n", source, flags=re.S).group(0)
+    keys = ["you-can-explain-iterable-vs-iterator-vs-generator", "keep-me", "é-ünïcödé-日本", "a", "item-2"]
+    script = function + f"console.log(JSON.stringify({json.dumps(keys)}.map(fnv)));"
+    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [learning_hook().fnv(key) for key in keys]
+
+
+def test_an_explicit_id_or_the_text_keys_a_tick():
+    learning = learning_hook()
 
     class Page:
         url, title, ancestors = "x/", "X", []

@@ -183,9 +183,14 @@ def test_position_keyed_ticks_from_the_old_store_are_migrated(page, server):
     assert data["version"] == 2 and len(data["ticks"]["path/month-1.md"]) == 2
     assert all(not key[0].isdigit() for key in data["ticks"]["path/month-1.md"]), "keyed by text, not position"
     assert f"{prefix}path/month-1/#999" in data["legacy"], "a position that no longer exists is kept, not dropped"
-    open_page(page, server.url + "my-learning/")       # My learning resolves pages not visited yet
-    assert "1 of" in page.locator("#nexus-sections").inner_text().split("Concepts: ")[1]
-    assert stored(page)["ticks"]["concepts/caching.md"]
+    open_page(page, server.url + "my-learning/")       # a page not visited yet counts by position
+    assert page.locator("#nexus-months li").first.inner_text().startswith("Month 1 – Foundations: 2 of ")
+    assert page.locator("#nexus-sections").inner_text().split("Concepts: ")[1].startswith("1 of")
+    open_page(page, server.url + "concepts/caching/")
+    assert ticks_of(page)[:2] == [False, True]
+    assert len(stored(page)["ticks"]["concepts/caching.md"]) == 1
+    open_page(page, server.url + "my-learning/")
+    assert page.locator("#nexus-sections").inner_text().split("Concepts: ")[1].startswith("1 of")
     page.evaluate("localStorage.clear()")
 
 
@@ -275,3 +280,36 @@ def test_storage_blocked_or_full_gives_a_polite_message_and_the_page_works(brows
     ours = [e for e in errors if "nexus" in e.lower() or "store" in e.lower()]
     assert not ours, ours
     context.close()
+
+
+def test_without_javascript_answers_and_explanations_are_in_details(browser, server):
+    context = new_context(browser, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + GENERATORS)
+    question = page.locator("#sc-first-pulls-one")
+    assert question.locator(".nexus-q__check").is_hidden(), "a button that cannot work is not shown"
+    assert question.locator("input[type=radio]").count() == 3
+    answer = question.locator("details.nexus-q__answer")
+    assert not answer.locator(".nexus-q__why").first.is_visible()
+    answer.locator("summary").click()
+    assert answer.locator(".nexus-q__why").first.is_visible()
+    assert "Correct." in answer.inner_text() and "Wrong." in answer.inner_text()
+    assert page.locator(".nexus-tools").is_hidden()
+    context.close()
+
+
+def test_instant_navigation_binds_the_self_check_and_my_learning(page, server):
+    open_page(page, server.url + "concepts/")
+    page.evaluate("window.__nexusMarker = 1")
+    page.locator("article a[href$='generators/']").first.click()
+    page.wait_for_selector(".nexus-selfcheck.is-js")
+    page.locator("label[for='sc-first-pulls-one-0']").click()
+    page.locator("#sc-first-pulls-one .nexus-q__check").click()
+    assert page.locator("#sc-first-pulls-one .nexus-q__result").inner_text().startswith("Correct.")
+    page.locator(".md-tabs a", has_text="My learning").first.click()
+    page.wait_for_url("**/my-learning/")
+    page.wait_for_selector("#nexus-scores li")
+    assert "Generators: 1 of 5 right" in page.locator("#nexus-scores").inner_text()
+    assert "Concepts" in page.locator("#nexus-recent").inner_text() or \
+        "Generators" in page.locator("#nexus-recent").inner_text()
+    assert page.evaluate("window.__nexusMarker") == 1, "expected instant navigation, got full loads"

@@ -11,9 +11,9 @@
   function scopePath() { return typeof __md_scope !== "undefined" ? __md_scope.pathname : "/"; }
   function words(node) { return node.textContent.replace(/\s+/g, " ").trim(); }
 
-  /* Version-1 ticks were "<URL path>#<position>". Where this page (or My learning's index)
-   * says which item sat at that position, the tick moves to the item's stable key; a position
-   * that no longer exists stays in `legacy`, exported and never dropped. */
+  /* Version-1 ticks were "<URL path>#<position>". When the page is next shown, the item at that
+   * position gets the tick under its stable key; a position that no longer exists stays in
+   * `legacy`, exported and never dropped. */
   function resolveLegacy(data, page, url, keys) {
     var prefix = scopePath() + url.replace(/index\.html$/, "") + "#";
     Object.keys(data.legacy).forEach(function (old) {
@@ -242,10 +242,23 @@
     return span;
   }
 
+  /* The index lists tick keys as FNV-1a hashes (hooks/learning.py fnv()), to keep it small. */
+  function fnv(key) {
+    var value = 0x811c9dc5, bytes = new TextEncoder().encode(key);
+    for (var i = 0; i < bytes.length; i += 1) value = Math.imul(value ^ bytes[i], 0x01000193) >>> 0;
+    return value.toString(36);
+  }
+
   function counts(index, data, page) {
-    var entry = index[page], ticks = data.ticks[page] || {}, checks = data.checks[page] || {};
+    var entry = index[page], keys = entry.k || [], checks = data.checks[page] || {};
+    var done = Object.keys(data.ticks[page] || {}).filter(function (k) { return keys.indexOf(fnv(k)) !== -1; }).length;
+    // Version-1 ticks of a page not visited since: counted by position until the page resolves them.
+    var prefix = scopePath() + entry.u.replace(/index\.html$/, "") + "#";
+    Object.keys(data.legacy).forEach(function (old) {
+      if (data.legacy[old] && old.lastIndexOf(prefix, 0) === 0 && Number(old.slice(prefix.length)) < keys.length) done += 1;
+    });
     return {
-      done: (entry.k || []).filter(function (k) { return ticks[k]; }).length, items: (entry.k || []).length,
+      done: Math.min(done, keys.length), items: keys.length,
       right: (entry.q || []).filter(function (q) { return checks[q] && checks[q].ok; }).length,
       answered: (entry.q || []).filter(function (q) { return checks[q]; }).length, questions: (entry.q || []).length
     };
@@ -293,11 +306,6 @@
     var root = document.getElementById("nexus-learning");
     if (!root) return;
     var index = JSON.parse(root.getAttribute("data-index") || "{}");
-    if (hasLegacy(store.read())) {
-      store.update(function (d) {
-        Object.keys(index).forEach(function (page) { if (index[page].k) resolveLegacy(d, page, index[page].u, index[page].k); });
-      });
-    }
     $$(".nexus-learning__nojs").forEach(function (node) { node.remove(); });
     $$(".nexus-learning__js").forEach(function (node) { node.hidden = false; });
     var status = document.getElementById("nexus-data-status");
