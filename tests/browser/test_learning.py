@@ -313,3 +313,29 @@ def test_instant_navigation_binds_the_self_check_and_my_learning(page, server):
     assert "Concepts" in page.locator("#nexus-recent").inner_text() or \
         "Generators" in page.locator("#nexus-recent").inner_text()
     assert page.evaluate("window.__nexusMarker") == 1, "expected instant navigation, got full loads"
+
+
+def test_unreadable_data_is_set_aside_not_overwritten(page, server):
+    open_page(page, server.url + "about/")
+    page.evaluate("localStorage.setItem('nexus-learning', '{\"version\": 2, \"ticks\": {broken')")
+    open_page(page, server.url + GENERATORS)
+    tick(page, 0)
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('nexus-learning.unreadable.'))"
+                         ".map(k => localStorage.getItem(k))")
+    assert kept == ['{"version": 2, "ticks": {broken'], "the unreadable copy is kept for a human to rescue"
+    assert list(stored(page)["ticks"]) == ["concepts/generators.md"]
+
+
+def test_a_file_from_a_newer_version_is_refused_and_nothing_changes(page, server, tmp_path):
+    open_page(page, server.url + GENERATORS)
+    page.locator(".nexus-save").click()
+    before = stored(page)
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({"app": "project-nexus", "version": 99, "saved": {"x.md": {"t": 1}}}),
+                     encoding="utf-8")
+    open_page(page, server.url + "my-learning/")
+    page.set_input_files("#nexus-import", str(newer))
+    page.wait_for_function("document.getElementById('nexus-data-status').textContent.startsWith('Could not')")
+    assert "newer version" in page.locator("#nexus-data-status").inner_text()
+    after = stored(page)
+    assert after["saved"] == before["saved"] and after["ticks"] == before["ticks"]

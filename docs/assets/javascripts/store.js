@@ -51,8 +51,14 @@ var nexusStore = (function () {
       data = raw ? JSON.parse(raw) : blank();
     } catch (e) {
       if (raw) {   // unreadable data is set aside, not overwritten
-        try { ls.setItem(KEY + ".unreadable." + Date.now(), raw); } catch (ignored) { /* full */ }
         data = blank();
+        try {
+          ls.setItem(KEY + ".unreadable." + Date.now(), raw);
+          ls.setItem(KEY, JSON.stringify(data));
+        } catch (full) {   // no room for the copy: work in memory rather than overwrite it
+          memory = data;
+          fail("full");
+        }
       } else {
         memory = blank();
         fail("blocked");
