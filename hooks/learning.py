@@ -3,8 +3,8 @@
 - Each checklist item gets `data-tick`: its explicit id (attr_list `{ #id }` on the line after
   the item) or a slug of its text. A reader's tick is stored under page + that key, so editing
   one item loses at most that item's tick and never moves a tick onto another item.
-- docs/my-learning.md gets, in `data-index`, every page's title, URL and section, with its tick
-  keys and self-check ids, so the browser only counts; the build does the listing. Tick keys go
+- docs/my-learning.md gets, in `data-index`, the title, section, tick keys and self-check ids
+  of every page that has ticks or questions, so the browser only counts; the build lists. Tick keys go
   in as 32-bit FNV-1a hashes (extra.js computes the same), a fifth of the bytes of the slugs.
 """
 import json
@@ -65,12 +65,13 @@ def on_page_content(html, page, **kwargs):
     html = TASK.sub(keyed, html)
     ticks = re.findall(r'data-tick="([^"]+)"', html)
     questions = QUESTION.findall(html)
-    entry = {"u": page.url, "t": page.title, "s": page.ancestors[-1].title if page.ancestors else ""}
-    if ticks:
-        entry["k"] = [fnv(unescape(k)) for k in ticks]
-    if questions:
-        entry["q"] = questions
-    _index[page.file.src_uri] = entry
+    if ticks or questions:   # the URL is not listed: extra.js derives it from the source path
+        entry = {"t": page.title, "s": page.ancestors[-1].title if page.ancestors else ""}
+        if ticks:
+            entry["k"] = [fnv(unescape(k)) for k in ticks]
+        if questions:
+            entry["q"] = questions
+        _index[page.file.src_uri] = entry
     return html
 
 

@@ -219,10 +219,14 @@
     return node;
   }
 
+  /* A page's URL from its source path, for directory URLs (hosted) and .html files (offline). */
+  function pageUrl(page) {
+    if (/\.html$/.test(location.pathname)) return page.replace(/\.md$/, ".html");
+    return page.replace(/(^|\/)index\.md$/, "$1").replace(/\.md$/, "/");
+  }
+
   function link(index, page, title) {
-    var entry = index[page];
-    if (!entry) return el("span", title || page);
-    return el("a", entry.t || title, { href: new URL(entry.u, __md_scope).href });
+    return el("a", (index[page] && index[page].t) || title || page, { href: new URL(pageUrl(page), __md_scope).href });
   }
 
   function fill(id, nodes, empty) {
@@ -253,7 +257,7 @@
     var entry = index[page], keys = entry.k || [], checks = data.checks[page] || {};
     var done = Object.keys(data.ticks[page] || {}).filter(function (k) { return keys.indexOf(fnv(k)) !== -1; }).length;
     // Version-1 ticks of a page not visited since: counted by position until the page resolves them.
-    var prefix = scopePath() + entry.u.replace(/index\.html$/, "") + "#";
+    var prefix = scopePath() + pageUrl(page).replace(/index\.html$/, "") + "#";
     Object.keys(data.legacy).forEach(function (old) {
       if (data.legacy[old] && old.lastIndexOf(prefix, 0) === 0 && Number(old.slice(prefix.length)) < keys.length) done += 1;
     });
