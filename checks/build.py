@@ -15,6 +15,7 @@ LINK_WARNING = re.compile(r"Doc file '([^']+)' contains an? (?:[a-z]+ )*link '([
 NAV_WARNING = re.compile(r"A reference to '([^']+)' is included in the 'nav' configuration")
 OMITTED = re.compile(r"^\s+- (\S+\.md)$")
 CONFIG_WARNING = re.compile(r"Config value '([^']+)': (?:.*option '([^']+)': )?(.*)")
+HOOK_PROBLEM = re.compile(r"selfcheck: (docs/[^\s:]+\.md):(\d+): (.+)$")   # hooks/selfcheck.py
 CONFIG_ERROR = ("Aborted with a configuration error", "encountered an error parsing the configuration")
 
 
@@ -37,6 +38,10 @@ def _problems(output: str, root: Path):
             page, target = match.groups()
             message = line.split(" - ", 1)[-1].strip()
             problems.append(Problem(f"docs/{page}", _line_of(root / "docs" / page, target), message))
+            continue
+        match = HOOK_PROBLEM.search(line)
+        if match:
+            problems.append(Problem(match.group(1), int(match.group(2)), match.group(3)))
             continue
         match = NAV_WARNING.search(line)
         if match:

@@ -430,6 +430,8 @@ def check_page(path: Path, rules: Rules, today: dt.date | None = None, quoted: s
     entry_problems, names = check_entries(rel, text, rules)
     if quoted is not None:
         quoted |= names
+    from . import selfcheck   # imported here: it imports this module
+    problems += selfcheck.check(rel, text, _section_rules(rel, rules), rules.root)
     return problems + entry_problems
 
 

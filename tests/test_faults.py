@@ -207,3 +207,29 @@ def test_broken_catalogue_entries(repo):
     assert_fails(gate(repo), f"{page}:{heading}: entry is missing **Verify.**",
                  f"{page}:{repro}: examples/jobboard/tests/test_catalogue_django.py defines no test function "
                  "'test_no_such_tables'")
+
+
+# Issue 15: a malformed self-check, or a broken link inside one, fails the gate with file and line.
+SELF_CHECK_PAGE = "docs/concepts/generators.md"
+
+
+def test_malformed_self_check(repo):
+    line = replace(repo, SELF_CHECK_PAGE, "  type: multiple\n", "  type: several\n")
+    assert_fails(gate(repo), f"{SELF_CHECK_PAGE}:{line}: self-check question 4 ('what-works-on-a-generator'): "
+                             "type 'several' is not a question type")
+
+
+def test_malformed_self_check_fails_the_strict_build_too(repo, tmp_path):
+    """The page check runs first in `make check`; the build hook reports the same problem."""
+    from helpers import build
+    line = replace(repo, SELF_CHECK_PAGE, "- id: second-pass-is-empty", "- id: first-pulls-one")
+    assert_fails(build(repo, tmp_path / "site"), f"{SELF_CHECK_PAGE}:{line}: self-check question 2",
+                 "id 'first-pulls-one' is already used by question 1")
+
+
+def test_self_check_link_to_missing_anchor(repo, tmp_path):
+    """Explanations are rendered as Markdown, so the strict build validates their links."""
+    from helpers import build
+    line = replace(repo, SELF_CHECK_PAGE, "        adds nothing. See [Pitfalls](#pitfalls)",
+                   "        adds nothing. See [Pitfalls](#no-such-pitfalls)")
+    assert_fails(build(repo, tmp_path / "site"), f"{SELF_CHECK_PAGE}:{line}:", "no-such-pitfalls")

@@ -50,3 +50,33 @@ def test_diagram_source_before_drawing_has_no_axe_violations(browser, server, si
     violations = AXE.run(page, options={"runOnly": {"type": "tag", "values": TAGS}}).response["violations"]
     context.close()
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_answered_self_check_and_my_learning_have_no_axe_violations(browser, server, scheme):
+    """The states a reader reaches after using them: feedback shown, a score, saved data listed."""
+    context = new_context(browser, color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "concepts/generators/", wait_until="load")
+    page.wait_for_selector(".nexus-selfcheck.is-js")
+    page.locator("label[for='sc-first-pulls-one-1']").click()
+    page.locator("#sc-first-pulls-one .nexus-q__check").click()
+    page.locator("label[for='sc-what-works-on-a-generator-0']").click()
+    page.locator("#sc-what-works-on-a-generator .nexus-q__check").click()
+    page.locator("#sc-generator-life .nexus-q__check").click()       # the "give every step" message
+    page.locator(".nexus-save").click()
+    page.locator(".nexus-notes summary").click()
+    page.fill("#nexus-note", "A note.")
+    page.locator("#nexus-note").blur()
+    page.wait_for_function(MERMAID_RENDERED, timeout=15_000)
+    failures = [(v["id"], [n["target"] for n in v["nodes"][:3]])
+                for v in AXE.run(page, options={"runOnly": {"type": "tag", "values": TAGS}}).response["violations"]]
+    page.goto(server.url + "my-learning/", wait_until="load")
+    page.wait_for_selector("#nexus-scores li")
+    page.click("#nexus-clear")                                        # the confirmation showing
+    failures += [(v["id"], [n["target"] for n in v["nodes"][:3]])
+                 for v in AXE.run(page, options={"runOnly": {"type": "tag", "values": TAGS}}).response["violations"]]
+    blocked = context.guard.blocked
+    context.close()
+    assert not blocked, blocked
+    assert not failures, failures

@@ -37,3 +37,26 @@ def test_offline_copy_searches_links_and_draws_diagrams(context, offline_root):
     page.locator("article a[href$='caching.html']").first.click()
     page.wait_for_url("**/concepts/caching.html")
     page.wait_for_function(MERMAID_RENDERED, timeout=15_000)
+
+
+def test_offline_copy_keeps_answers_ticks_and_saved_pages(context, offline_root):
+    """file:// has its own storage: a self-check, a tick and a saved page survive a reload and
+    show on My learning, with links that open the offline pages."""
+    page = context.new_page()
+    page.goto((offline_root / "concepts" / "generators.html").as_uri())
+    page.wait_for_selector(".nexus-selfcheck.is-js")
+    page.locator("label[for='sc-second-pass-is-empty-0']").click()
+    page.locator("#sc-second-pass-is-empty .nexus-q__check").click()
+    page.locator("article .task-list-item input[type=checkbox]").first.click(force=True)
+    page.locator(".nexus-save").click()
+    page.reload()
+    page.wait_for_selector(".nexus-selfcheck.is-js")
+    assert page.locator("#sc-second-pass-is-empty .nexus-q__result").inner_text().startswith("Correct.")
+    assert page.locator("article .task-list-item input[type=checkbox]").first.is_checked()
+    page.goto((offline_root / "my-learning.html").as_uri())
+    page.wait_for_selector("#nexus-scores li")
+    assert "Generators: 1 of 5 right" in page.locator("#nexus-scores").inner_text()
+    saved = page.locator("#nexus-saved a").first
+    assert saved.inner_text() == "Generators"
+    saved.click()
+    page.wait_for_url("**/concepts/generators.html")

@@ -104,7 +104,13 @@ function parse(query) {
     eachChunk(chunk, function (parts, wholes, start, end) {
       var key = chunk.slice(start, end).toLowerCase();
       var literal = chunk.toLowerCase().replace(/^["'(\[{<]+|["')\]}>.,;:!?]+$/g, "");
-      clauses.push({ key: key, parts: parts.slice(), wholes: wholes.slice(), literal: literal !== key && literal });
+      // A plain word also matches its plural or singular exactly ("payment" finds "Chapa
+      // payments" as an exact word, not only as a weaker prefix match).
+      var alternatives = wholes.slice();
+      if (parts.length === 1 && /^[a-z]{4,}$/.test(parts[0])) {
+        alternatives.push(/s$/.test(parts[0]) ? parts[0].slice(0, -1) : parts[0] + "s");
+      }
+      clauses.push({ key: key, parts: parts.slice(), wholes: alternatives, literal: literal !== key && literal });
     });
   });
   return clauses;
