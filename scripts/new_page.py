@@ -75,10 +75,31 @@ def yaml_scalar(value) -> str:
     return yaml.safe_dump(value, default_flow_style=True, width=10**6, allow_unicode=True).strip().removesuffix("\n...").strip()
 
 
+def self_check(count: int, headings: list[str]) -> str:
+    """Placeholder questions in the self-check syntax (CONTRIBUTING.md), valid as they are."""
+    from markdown.extensions.toc import slugify
+    right, wrong = (f"[{h}](#{slugify(h, '-')})" for h in headings[:2])
+    questions = []
+    for number in range(1, count + 1):
+        questions.append(f"""- id: replace-question-{number}
+  type: single
+  prompt: Replace this question with one that tests understanding of a pitfall or a trade-off.
+  options:
+    - text: The right answer.
+      correct: true
+      why: Say why it is right, and link the section that teaches it. See {right}.
+    - text: A mistake learners really make.
+      why: Say why it is wrong. See {wrong}.""")
+    return "```selfcheck\n" + "\n".join(questions) + "\n```"
+
+
 def body(rule: dict) -> str:
     parts = [PLACEHOLDER]
     reading = (rule.get("further_reading") or {}).get("heading")
+    check = rule.get("selfcheck")
     for index, heading in enumerate(rule.get("headings", [])):
+        if check and heading == "Related pages":
+            parts += [f"## {check['heading']}", self_check(check["min"], rule["headings"])]
         parts.append(f"## {heading}")
         if heading == reading:
             parts.append("<!-- Replace these with 3-8 links to the official documentation of this topic. -->")
