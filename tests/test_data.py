@@ -91,3 +91,17 @@ def test_example_readme_lists_exactly_the_snippet_sections_in_the_code():
     readme = snippet_index.README.read_text(encoding="utf-8")
     assert readme == snippet_index.render(readme), \
         "examples/jobboard/README.md's snippet table is stale: run `python scripts/snippet_index.py`"
+
+
+def test_service_versions_agree_with_data_services_yml():
+    versions = yaml.safe_load((ROOT / "data/services.yml").read_text(encoding="utf-8"))
+    images = {"postgres": "postgres", "redis": "redis", "rabbitmq": "rabbitmq"}
+    for rel in ("examples/jobboard/compose.yaml", ".github/workflows/checks.yml", "examples/jobboard/ci/github-actions.yml"):
+        text = (ROOT / rel).read_text(encoding="utf-8")
+        for service, image in images.items():
+            tags = re.findall(rf"image:\s*{image}:(\d+)", text)
+            assert tags, f"{rel} runs no {image} image"
+            assert set(tags) == {str(versions[service])}, f"{rel}: {image}:{tags}, data/services.yml says {versions[service]}"
+    readme = (ROOT / "examples/jobboard/README.md").read_text(encoding="utf-8")
+    named = f"PostgreSQL {versions['postgres']}, Redis {versions['redis']} and RabbitMQ {versions['rabbitmq']}"
+    assert named in readme, f"examples/jobboard/README.md should say {named!r}"
