@@ -107,12 +107,13 @@ def on_post_build(config):
     renderer.close()
     left = _state["in_browser"]
     if renderer.drawn:
-        log.info("%d new diagram(s) drawn into data/diagrams/: commit them with the page.", renderer.drawn)
+        log.info("%d new diagram(s) drawn in %.1f s into %s: commit them with the page.",
+                 renderer.drawn, renderer.seconds, diagrams.CACHE)
     if not left:
         if not _state.get("partial"):
             gone = diagrams.prune(_state["used"])
             if gone:
-                log.info("%d diagram(s) no page uses removed from data/diagrams/.", len(gone))
+                log.info("%d diagram(s) no page uses removed from %s.", len(gone), diagrams.CACHE)
         return
     why = f"{len(left)} diagram(s) are not in data/diagrams/ and cannot be drawn here: {renderer.unavailable}"
     if _required():
