@@ -48,9 +48,9 @@ def test_diagrams_arrive_drawn_and_no_mermaid_is_loaded(page, server, site):
 
 
 def test_diagram_follows_the_palette_toggle_without_a_reload(page, server, site):
-    page.goto(server.url + first_page_with(site, 'class="mermaid"'))
+    page.goto(server.url + first_page_with(site, 'class="nodeLabel"'))
     page.evaluate("window.__nexusMarker = 1")
-    node = "getComputedStyle(document.querySelector('div.mermaid .node rect, div.mermaid .node path')).fill"
+    node = "getComputedStyle(document.querySelector('div.mermaid .nodeLabel')).color"   # label text
     scheme = "document.body.dataset.mdColorScheme"
     light = page.evaluate(node)
     assert page.evaluate(scheme) == "default"
