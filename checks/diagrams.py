@@ -10,7 +10,7 @@ gets every committed diagram.
 Colours: Material's stylesheet for diagrams (the same `themeCSS` its bundle passes to Mermaid)
 paints nodes, edges and labels with `var(--md-mermaid-*)`, which Material's CSS defines per
 palette, so an inline SVG follows light, dark and auto without a reload. Mermaid's own rules
-that match nothing in a diagram are dropped, which halves the SVG.
+that match nothing in a diagram are dropped, and so are unused arrowheads.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("NEXUS_DIAGRAM_CACHE") or ROOT / "data" / "diagrams")
 MERMAID = ROOT / "node_modules" / "mermaid"
 # Bump when the drawing or the post-processing below changes, so every diagram is drawn again.
-RENDERER = 4
+RENDERER = 5
 # Material's body font stack (font: false in mkdocs.yml): labels are measured in the font the
 # reader's page resolves --md-mermaid-font-family to on this machine.
 FONT = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
@@ -109,6 +109,11 @@ DRAW = """async ([id, source]) => {
     if (matches) kept.push(rule.cssText);
   }
   style.textContent = kept.join('');
+  // Flowcharts define a dozen arrowheads whether or not an edge uses them.
+  const svgText = root.outerHTML;
+  for (const marker of root.querySelectorAll('marker')) {
+    if (!svgText.includes(`url(#${marker.id})`)) marker.remove();
+  }
   host.remove();
   return {svg: root.outerHTML};
 }"""
