@@ -133,3 +133,8 @@ def _ship_mermaid(site: Path, docs: Path):
                     dirs_exist_ok=True)
     shutil.copyfile(dist / "mermaid.esm.min.mjs", target / "vendor/mermaid/mermaid.esm.min.mjs")
     shutil.copyfile(dist / "mermaid.min.js", target / "vendor/mermaid.min.js")
+
+
+def on_build_error(error):
+    if "renderer" in _state:
+        _state["renderer"].close()   # no browser left running after a failed build
