@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("NEXUS_DIAGRAM_CACHE") or ROOT / "data" / "diagrams")
 MERMAID = ROOT / "node_modules" / "mermaid"
 # Bump when the drawing or the post-processing below changes, so every diagram is drawn again.
-RENDERER = 6
+RENDERER = 7
 # Material's body font stack (font: false in mkdocs.yml): labels are measured in the font the
 # reader's page resolves --md-mermaid-font-family to on this machine.
 FONT = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
@@ -127,7 +127,9 @@ LONG_NUMBER = re.compile(r"-?\d+\.\d{2,}")
 
 
 def _tenths(match) -> str:
-    return f"{float(match[0]):.1f}".removesuffix(".0")
+    # Keep the ".0": path data may run numbers together ("12.0.5" is 12.0 and .5), and "12.5"
+    # would read as one.
+    return f"{float(match[0]):.1f}"
 
 
 CSS_SPACE = re.compile(r"\s*([{};,])\s*|(?<=:)\s+")   # not before ":" (" :not()" is a selector)

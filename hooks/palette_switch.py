@@ -55,7 +55,10 @@ def on_post_build(config):
         return
     palette = palettes[0]
     css = "".join(path.read_text(encoding="utf-8") for path in sorted(styles.glob("*.min.css")))
-    targets = ",".join(transitioned(css))
-    narrowed = ",".join(f"{MARK} :is({targets}){pseudo}" for pseudo in ("", "::before", "::after"))
+    # One selector per target, not one :is(...) list: Chromium files a selector under its last
+    # class or tag, so each is tried only on matching elements; an :is() list is tried on all
+    # elements in every style recalculation (measured: slower than the rule it replaced).
+    narrowed = ",".join(f"{MARK} {target}{pseudo}" for target in transitioned(css)
+                        for pseudo in ("", "::before", "::after"))
     text = palette.read_text(encoding="utf-8")
     palette.write_text(RULE.sub(lambda _: narrowed + "{transition-duration:0s!important}", text), encoding="utf-8")
