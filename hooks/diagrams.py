@@ -133,6 +133,7 @@ def _ship_mermaid(site: Path, docs: Path):
                     dirs_exist_ok=True)
     shutil.copyfile(dist / "mermaid.esm.min.mjs", target / "vendor/mermaid/mermaid.esm.min.mjs")
     shutil.copyfile(dist / "mermaid.min.js", target / "vendor/mermaid.min.js")
+    shutil.copyfile(diagrams.MERMAID / "LICENSE", target / "vendor/mermaid.LICENSE.txt")
 
 
 def on_build_error(error):
