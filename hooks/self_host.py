@@ -1,6 +1,7 @@
 """Point the theme's run-time CDN requests at copies the hub ships, so readers never contact unpkg.
 
-Material's bundle loads Mermaid (and, on old browsers, a ResizeObserver polyfill) from unpkg.
+Material's bundle loads Mermaid (for a diagram not drawn at build time) and, on old browsers, a
+ResizeObserver polyfill from unpkg.
 After the build, each known URL literal in the bundle is replaced by an expression that resolves
 the vendored file against the site root (`__md_scope`, set by the theme), which works on the hosted
 site, under `mkdocs serve` and from file://. If a URL is not found, the theme changed: the build
@@ -14,7 +15,8 @@ from mkdocs.plugins import get_plugin_logger
 log = get_plugin_logger("self_host")
 
 VENDORED = {
-    # A loader that imports Mermaid's smaller ES module build (see the file's comment).
+    # A loader that imports Mermaid's ES module build (see the file's comment). Diagrams are drawn
+    # at build time; hooks/diagrams.py ships the loader only for one left to the browser.
     "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "assets/javascripts/mermaid-loader.js",
     "https://unpkg.com/resize-observer-polyfill": "assets/javascripts/vendor/resize-observer.js",
 }

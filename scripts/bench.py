@@ -1,10 +1,10 @@
 """Reader-side benchmarks of the built site (make bench). Figures are printed and saved as JSON.
 
-- Lighthouse (mobile and desktop presets) on the home page and three deep pages, median of runs.
-- Bytes on the wire (gzip) for a cold first visit to every page (pages with a diagram apart, as
-  they also load Mermaid's modules), and for an instant-navigation click (clicks into a page with
-  a diagram apart); counted from the local server's own log, which includes the search worker's
-  body.
+- Lighthouse (mobile and desktop presets) on PAGES, median of runs, with total blocking time.
+- Bytes on the wire (gzip) for a cold first visit to every page (pages with a diagram also shown
+  apart: their SVG is inline), and for an instant-navigation click; counted from the local
+  server's own log, which includes the search worker's body.
+- Diagram drawing: the build's time with an empty diagram cache and with a full one.
 - Search: quality over the queries generated from the built site (tests/browser/searchlib.py):
   success at 1 and 3, mean reciprocal rank; latency from keystroke to rendered results over the
   same queries; the bytes a first search downloads (index, worker, engine) on the wire.
@@ -31,7 +31,9 @@ from browserlib import ARGS, all_pages, chromium_executable, site_prefix  # noqa
 from checks.server import SiteServer, free_port  # noqa: E402
 import searchlib  # noqa: E402
 
-DEEP = ["concepts/caching/", "tech/celery/", "challenges/"]
+# Home, three deep pages, and the two pages with the largest diagrams (a stadium-shaped flowchart
+# and an entity-relationship diagram).
+PAGES = ["", "concepts/caching/", "tech/celery/", "challenges/", "path/", "concepts/database-design/"]
 BUDGETS = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))
 BUDGET_FIRST = BUDGETS["pages"]["first_visit_bytes"]
 BUDGET_CLICK = BUDGETS["pages"]["navigation_click_bytes"]
@@ -39,7 +41,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
 def lighthouse(url, preset, runs):
-    scores = {c: [] for c in CATEGORIES}
+    scores = {c: [] for c in CATEGORIES + ["tbt_ms"]}
     for _ in range(runs):
         command = ["npx", "--no-install", "lighthouse", url, "--quiet", "--output=json", "--output-path=stdout",
                    "--only-categories=" + ",".join(CATEGORIES),
@@ -51,6 +53,7 @@ def lighthouse(url, preset, runs):
         report = json.loads(result.stdout)
         for category in CATEGORIES:
             scores[category].append(report["categories"][category]["score"])
+        scores["tbt_ms"].append(round(report["audits"]["total-blocking-time"]["numericValue"]))
     return {c: statistics.median(v) for c, v in scores.items()}
 
 
@@ -58,11 +61,27 @@ def has_diagram(site, path):
     return 'class="mermaid"' in (site / path / "index.html").read_text(encoding="utf-8")
 
 
+def drawing_cost(tmp):
+    """Seconds the build spends drawing diagrams into an empty cache, then with every one cached."""
+    import re
+    times = {}
+    env = dict(os.environ, NEXUS_DIAGRAM_CACHE=str(tmp / "diagram-cache"))
+    for label in ("cold", "cached"):
+        start = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "checks", "build", "--site-dir", str(tmp / "site")],
+                                cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        built = re.search(r"Documentation built in ([\d.]+) seconds", result.stdout + result.stderr)
+        drawn = re.search(r"(\d+) new diagram\(s\) drawn in ([\d.]+) s", result.stdout + result.stderr)
+        times[label] = {"build_s": float(built[1]) if built else round(time.monotonic() - start, 1),
+                        "diagrams_drawn": int(drawn[1]) if drawn else 0,
+                        "drawing_s": float(drawn[2]) if drawn else 0.0}
+    return times
+
+
 def wire_bytes(browser, server, site):
     first, clicks = {}, {}
     for path in all_pages(site):
         context = browser.new_context()
-        context.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
         page = context.new_page()
         mark = len(server.log)
         page.goto(server.url + path)
@@ -133,27 +152,28 @@ def main():
                                 "budget_gzip_bytes": BUDGETS["search"]["index_gzip_bytes"]}}
     from playwright.sync_api import sync_playwright
     with SiteServer(site, site_prefix(), port=port) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=ARGS)
+        # Other hosts are blocked by the resolver, not by Playwright's routing, which disables the
+        # HTTP cache: with it, a click counted the page twice (prefetch on hover, then the click).
+        browser = playwright.chromium.launch(executable_path=chromium_executable(),
+                                             args=[*ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
         results["search_first_bytes"] = first_search_bytes(browser, server)
         results["search_quality"] = search_quality(browser, server, site)
         if args.search_only:
             print(json.dumps(results, indent=2))
             return
         first, clicks = wire_bytes(browser, server, site)
-        plain = {p: b for p, b in first.items() if not has_diagram(site, p)}
-        worst_plain = max(plain, key=plain.get)
-        results["first_visit"] = {"worst_page": worst_plain, "worst_bytes": plain[worst_plain],
-                                  "median_bytes": int(statistics.median(plain.values())),
-                                  "pages_over_budget": sorted(p for p, b in plain.items() if b > BUDGET_FIRST),
+        worst = max(first, key=first.get)
+        results["first_visit"] = {"worst_page": worst, "worst_bytes": first[worst],
+                                  "median_bytes": int(statistics.median(first.values())),
+                                  "pages_over_budget": sorted(p for p, b in first.items() if b > BUDGET_FIRST),
                                   "budget_bytes": BUDGET_FIRST, "pages": len(first)}
-        drawn = {p: b for p, b in first.items() if p not in plain}   # Mermaid modules included
+        drawn = {p: b for p, b in first.items() if has_diagram(site, p)}
         results["first_visit_with_diagram"] = {"worst_page": max(drawn, key=drawn.get),
                                                "worst_bytes": max(drawn.values()),
                                                "median_bytes": int(statistics.median(drawn.values())),
                                                "pages": len(drawn)}
-        # A click into a page with a diagram also fetches the Mermaid modules it lacks: apart.
-        for key, drawn_target in (("navigation_click", False), ("navigation_click_to_diagram", True)):
-            part = {p: b for p, (b, d) in clicks.items() if d == drawn_target}
+        for key, part in (("navigation_click", {p: b for p, (b, _) in clicks.items()}),
+                          ("navigation_click_to_diagram", {p: b for p, (b, d) in clicks.items() if d})):
             worst = max(part, key=part.get)
             results[key] = {"worst_from": worst, "worst_bytes": part[worst],
                             "median_bytes": int(statistics.median(part.values())), "clicks": len(part)}
@@ -161,9 +181,12 @@ def main():
         browser.close()
         if not args.skip_lighthouse:
             results["lighthouse"] = {}
-            for path in [""] + DEEP:
+            for path in PAGES:
                 for preset in ("mobile", "desktop"):
                     results["lighthouse"][f"{path or 'home'} {preset}"] = lighthouse(server.url + path, preset, args.runs)
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        results["diagram_drawing"] = drawing_cost(Path(tmp))
     out = ROOT / "bench"
     out.mkdir(exist_ok=True)
     baseline_path = out / "baseline.json"

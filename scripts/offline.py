@@ -24,7 +24,11 @@ SITE = ROOT / "site-offline"
 PREVIEW = ROOT / "site-preview"
 ZIP = ROOT / "project-nexus-offline.zip"
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
-BUDGET = 10 * 1024 * 1024
+# 1.55 MB on 2026-12-01 (2.9 MB before diagrams were drawn at build time): the search index
+# (290 KB zipped), 88 pages each with its own navigation (200 KB of it) and the diagrams (180 KB).
+# The issue's target is 1.5 MB (Zopfli would reach 1.46 MB, for 3 more minutes per build); this
+# budget only stops it growing.
+BUDGET = 1664 * 1024
 
 
 def offline_config(site_dir: Path = SITE):
@@ -39,12 +43,25 @@ def offline_config(site_dir: Path = SITE):
                        site_dir=str(site_dir), strict=True)
 
 
-def pack():
+def left_out(config) -> set[str]:
+    """Files the offline copy never reads: the search index as JSON (the offline plugin inlines
+    it as search/search_index.js, 290 KB zipped), and lunr's language support (960 KB, 230 KB
+    zipped), which the search worker imports only for languages other than English."""
+    out = {"search/search_index.json"}
+    languages = config.plugins["material/search"].config.lang
+    if set(languages) <= {"en"}:
+        out |= {p.relative_to(SITE).as_posix() for p in (SITE / "assets/javascripts/lunr").rglob("*")}
+    return out
+
+
+def pack(skip=frozenset()):
     ZIP.unlink(missing_ok=True)
     with zipfile.ZipFile(ZIP, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(SITE.rglob("*")):
-            # .mjs: Mermaid's module build, which browsers refuse to import from file:// (the
-            # loader uses the classic bundle there instead).
+            # .mjs: Mermaid's module build, present only when a diagram was left to the browser;
+            # file:// cannot import modules (the loader uses the classic bundle there instead).
+            if path.relative_to(SITE).as_posix() in skip:
+                continue
             if path.is_file() and path.suffix not in (".map", ".gz", ".mjs"):
                 info = zipfile.ZipInfo(f"project-nexus/{path.relative_to(SITE).as_posix()}", (2024, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
@@ -59,13 +76,14 @@ def main(argv=None):
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site = PREVIEW if args.preview else SITE
     shutil.rmtree(site, ignore_errors=True)
-    build(offline_config(site))
+    config = offline_config(site)
+    build(config)
     if args.preview:
         print(f"preview: open {(site / 'index.html').relative_to(ROOT)} in a browser (no server needed)")
         return 0
-    pack()
+    pack(left_out(config))
     size = ZIP.stat().st_size
-    print(f"offline bundle: {ZIP.name} {size / 1024 / 1024:.2f} MB (budget {BUDGET / 1024 / 1024:.0f} MB)")
+    print(f"offline bundle: {ZIP.name} {size / 1024 / 1024:.2f} MB (budget {BUDGET / 1024 / 1024:.1f} MB)")
     return 0 if size <= BUDGET else 1
 
 

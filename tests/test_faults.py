@@ -233,3 +233,38 @@ def test_self_check_link_to_missing_anchor(repo, tmp_path):
     line = replace(repo, SELF_CHECK_PAGE, "        adds nothing. See [Pitfalls](#pitfalls)",
                    "        adds nothing. See [Pitfalls](#no-such-pitfalls)")
     assert_fails(build(repo, tmp_path / "site"), f"{SELF_CHECK_PAGE}:{line}:", "no-such-pitfalls")
+# 13. A diagram Mermaid cannot parse: the build names the file, the line and Mermaid's message.
+BROKEN_DIAGRAM = "```mermaid\nflowchart LR\n    A[Client] --> B{Cache hit?\n    B -->|yes| C[Return]\n```"
+
+
+def with_mermaid(repo: Path) -> Path:
+    (repo / "node_modules").symlink_to(ROOT / "node_modules")   # copy_repo leaves node_modules out
+    return repo
+
+
+def test_diagram_with_a_syntax_error(repo):
+    line = append(with_mermaid(repo), PAGE, BROKEN_DIAGRAM)
+    assert_fails(gate(repo), f"{PAGE}:{line + 3}: Mermaid cannot draw this diagram: Parse error on line 3:",
+                 "Expecting 'DIAMOND_STOP'")
+
+
+# 14. Without a browser, a new diagram is left to the reader's browser (said once); CI fails instead.
+NEW_DIAGRAM = "```mermaid\nflowchart LR\n    Fault[Fault test] --> Browser\n```"
+
+
+def test_new_diagram_without_chromium_is_drawn_in_the_browser_but_fails_ci(repo, tmp_path):
+    append(with_mermaid(repo), PAGE, NEW_DIAGRAM)
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "NEXUS_DIAGRAMS")}
+    env["NEXUS_CHROMIUM"] = "/bin/false"   # an executable that is no browser: launching fails
+    command = [str(ROOT / ".venv/bin/python"), "-m", "checks", "build", "--site-dir", str(tmp_path / "site")]
+    local = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
+    output = local.stdout + local.stderr
+    assert local.returncode == 0, output[-3000:]
+    assert output.count("cannot be drawn here: no Chromium could be started") == 1, output[-3000:]
+    html = (tmp_path / "site/concepts/caching/index.html").read_text(encoding="utf-8")
+    assert '<pre class="mermaid"><code>flowchart LR' in html
+    assert (tmp_path / "site/assets/javascripts/mermaid-loader.js").is_file()
+    assert (tmp_path / "site/assets/javascripts/vendor/mermaid/mermaid.esm.min.mjs").is_file()
+    assert len(list((repo / "data/diagrams").glob("*.svg"))) >= 50, "the committed diagrams were pruned"
+    failing = subprocess.run(command, cwd=repo, env=dict(env, CI="true"), capture_output=True, text=True, check=False)
+    assert_fails(failing, "1 diagram(s) are not in data/diagrams/ and cannot be drawn here", "docs/concepts/caching.md")

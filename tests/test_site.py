@@ -3,6 +3,7 @@ listings and vendored files."""
 import filecmp
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -81,9 +82,36 @@ def test_vendored_files_match_the_pinned_npm_packages():
         pytest.fail("node_modules is missing: run `npm ci` (make test does)")
     shipped = {path.relative_to(VENDOR).as_posix() for path in VENDOR.rglob("*") if path.is_file()}
     assert shipped == set(files), "vendor/ is out of step with node_modules: run `make vendor`"
-    assert any(name.startswith("mermaid/chunks/") for name in files), "no Mermaid chunks listed"
     differ = [name for name, source in files.items() if (VENDOR / name).read_bytes() != source.read_bytes()]
     assert not differ, f"{differ} differ from node_modules: run `make vendor` after an upgrade"
+
+
+def test_no_built_page_needs_mermaid_at_run_time(site):
+    """Every diagram is inline SVG drawn at build time, named for assistive technology, and the
+    site ships no Mermaid JavaScript (the loader is copied only for diagrams left to the browser)."""
+    diagrams = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert '<pre class="mermaid">' not in html, f"{page.relative_to(site)} leaves a diagram to the browser"
+        for svg in re.findall(r'<div class="mermaid"><svg [^>]*>(?:<title>[^<]+</title>)?', html):
+            assert 'role="img"' in svg and "<title>" in svg, f"{page.relative_to(site)}: {svg[:200]}"
+            diagrams += 1
+    assert diagrams >= 50, f"only {diagrams} drawn diagrams found"
+    shipped = [p.relative_to(site).as_posix() for p in site.rglob("*mermaid*") if p.is_file()]
+    assert not shipped, f"Mermaid files in the site: {shipped}"
+
+
+def test_every_diagram_in_the_site_is_committed_in_the_cache(site):
+    """A newcomer's build without Chromium gets every diagram from data/diagrams/, so each SVG a
+    page uses must be in git, and nothing else may linger there."""
+    from checks.diagrams import CACHE
+    used = {key for page in site.rglob("*.html")
+            for key in re.findall(r'<svg id="mermaid-([0-9a-f]{16})"', page.read_text(encoding="utf-8"))}
+    tracked = subprocess.run(["git", "ls-files", "--", str(CACHE.relative_to(ROOT))], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split()
+    committed = {Path(name).stem for name in tracked if name.endswith(".svg")}
+    assert used - committed == set(), f"commit these drawn diagrams: {sorted(f'data/diagrams/{k}.svg' for k in used - committed)}"
+    assert committed - used == set(), f"no page uses {sorted(committed - used)}: build once (it prunes) and commit"
 
 
 def test_search_stays_within_its_byte_budget(site):

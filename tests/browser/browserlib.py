@@ -1,28 +1,17 @@
 """Browser test helpers: find Chromium, guard against third-party requests, list pages."""
-import os
-import shutil
-from pathlib import Path
 from urllib.parse import urlsplit
 
+from checks.chromium import ARGS, chromium_executable  # noqa: F401  (re-exported for the browser tests)
 from helpers import ROOT, site_prefix  # noqa: F401  (re-exported for the browser tests)
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
-# Material draws each diagram as SVG in a closed shadow root, swapping <pre class="mermaid"> for
-# a <div class="mermaid">: a drawn diagram is a div with a size and no <pre> left.
+# Diagrams arrive drawn, as inline SVG (hooks/diagrams.py); Material would only draw a leftover
+# <pre class="mermaid">, which a built page must not have.
 # Predicates for wait_for_function are written as functions ("() => ..."): the pages' CSP forbids
 # eval, and Playwright evaluates a bare expression string with eval while it polls.
-MERMAID_RENDERED = ("() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid')]"
+MERMAID_RENDERED = ("() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid > svg')]"
                     ".some(d => d.getBoundingClientRect().height > 0)")
 TOLERATED = {"api.github.com"}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
-
-def chromium_executable():
-    """NEXUS_CHROMIUM, then the distribution's Chromium, then Playwright's own browser (None)."""
-    for candidate in (os.environ.get("NEXUS_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
 
 
 class Guard:

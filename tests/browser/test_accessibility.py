@@ -2,8 +2,6 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-import re
-
 from browserlib import MERMAID_RENDERED, all_pages, new_context
 
 AXE = Axe()
@@ -29,27 +27,6 @@ def test_every_page_has_no_axe_violations(browser, server, site, scheme):
     assert not blocked, blocked
     assert not failures, f"{len(failures)} axe violations in {scheme}:\n" + "\n".join(failures)
 
-
-def widest_diagram_source(site):
-    """The page whose diagram source has the longest line: the one most likely to overflow."""
-    def widest(path):
-        html = (site / path / "index.html").read_text(encoding="utf-8")
-        blocks = re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', html, flags=re.S)
-        return max((len(line) for block in blocks for line in block.splitlines()), default=0)
-    return max(all_pages(site), key=widest)
-
-
-def test_diagram_source_before_drawing_has_no_axe_violations(browser, server, site):
-    """While Mermaid's modules load (and for good if they fail, as on a dropped mobile
-    connection), the reader sees the diagram's source in a <pre>: that state must pass axe too."""
-    context = new_context(browser, viewport={"width": 1280, "height": 900})
-    context.route("**/mermaid.esm.min.mjs", lambda route: route.abort())
-    page = context.new_page()
-    page.goto(server.url + widest_diagram_source(site), wait_until="load")
-    page.wait_for_selector("pre.mermaid > code")
-    violations = AXE.run(page, options={"runOnly": {"type": "tag", "values": TAGS}}).response["violations"]
-    context.close()
-    assert not violations, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

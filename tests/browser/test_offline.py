@@ -7,8 +7,7 @@ import pytest
 
 from browserlib import MERMAID_RENDERED
 from helpers import ROOT
-
-BUDGET = 10 * 1024 * 1024
+from scripts.offline import BUDGET
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Content widgets work: code copy, tabs, Mermaid without a CDN, tooltips, progress ticks,
+"""Content widgets work: code copy, tabs, diagrams drawn at build time, tooltips, progress ticks,
 and the challenge filter."""
 import re
 
@@ -32,17 +32,54 @@ def test_tabs_switch(page, server, site):
     assert not blocks.nth(0).is_visible()
 
 
-def test_mermaid_renders_to_svg_from_the_hub_itself(page, server, site):
-    """Material draws each diagram as SVG inside a closed shadow root, so the test checks that
-    the host element got the diagram's size, and that Mermaid came from the hub as ES modules
-    (the chunks a page needs), not as the 3.5 MB classic bundle."""
+def test_diagrams_arrive_drawn_and_no_mermaid_is_loaded(page, server, site):
+    """Diagrams are inline SVG drawn at build time: the page requests no Mermaid at all, and each
+    diagram has an accessible name."""
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(server.url + first_page_with(site, 'class="mermaid"'))
-    page.wait_for_function(RENDERED, timeout=15_000)
-    assert any(url.endswith("vendor/mermaid/mermaid.esm.min.mjs") for url in requests)
-    assert not any(url.endswith("vendor/mermaid.min.js") for url in requests)
-    assert not [url for url in requests if not url.startswith(server.url) and "api.github.com" not in url]
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(RENDERED)
+    assert not [url for url in requests if "mermaid" in url.rsplit("/", 1)[-1]], requests
+    svg = page.locator("div.mermaid > svg").first
+    assert svg.get_attribute("role") == "img"
+    assert svg.locator("title").text_content().startswith("Diagram: ")
+    assert svg.locator("text, foreignObject").count(), "labels should stay text"
+
+
+def test_diagram_follows_the_palette_toggle_without_a_reload(page, server, site):
+    page.goto(server.url + first_page_with(site, 'class="nodeLabel"'))
+    page.evaluate("window.__nexusMarker = 1")
+    node = "getComputedStyle(document.querySelector('div.mermaid .nodeLabel')).color"   # label text
+    scheme = "document.body.dataset.mdColorScheme"
+    light = page.evaluate(node)
+    assert page.evaluate(scheme) == "default"
+    for _ in range(3):   # auto -> light -> dark
+        if page.evaluate(scheme) == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate(scheme) == "slate"
+    assert page.evaluate(node) != light
+    assert page.evaluate("window.__nexusMarker") == 1, "the page reloaded"
+
+
+def test_widest_diagram_fits_a_360px_phone_and_prints(browser, server, site):
+    from browserlib import all_pages, new_context
+
+    def widest(path):
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        return max((float(w) for w in re.findall(r'<svg id="mermaid-[^"]*"[^>]*max-width:\s*([\d.]+)px', html)),
+                   default=0)
+    path = max(all_pages(site), key=widest)
+    context = new_context(browser, viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server.url + path)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    box = page.locator("div.mermaid > svg").first.bounding_box()
+    assert 0 < box["width"] <= 360 and box["height"] > 0
+    page.emulate_media(media="print")
+    assert page.locator("div.mermaid > svg").first.bounding_box()["height"] > 0
+    context.close()
 
 
 def test_mermaid_after_instant_navigation(page, server, site):
