@@ -65,3 +65,18 @@ def test_names_and_classes_the_hub_uses_are_in_the_theme(entry):
     token = entry.get("name") or entry["class"]
     assert re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", text), \
         f"Material no longer has {token!r}, which {entry['used_by']} relies on"
+
+
+@pytest.mark.parametrize("entry", CONTRACT["template_strings"], ids=lambda e: e["string"])
+def test_rewritten_template_strings_are_in_the_theme(entry):
+    text = (THEME / entry["file"]).read_text(encoding="utf-8")
+    assert entry["string"] in text, f"Material's {entry['file']} no longer has {entry['string']!r} ({entry['used_by']})"
+
+
+@pytest.mark.parametrize("entry", CONTRACT["source_map_sources"], ids=lambda e: e["source"])
+def test_sources_read_from_the_bundle_map_are_there(entry):
+    import json
+    [path] = (THEME / "assets/javascripts").glob("bundle.*.min.js.map")
+    sources = json.loads(path.read_text(encoding="utf-8"))["sources"]
+    assert any(name.endswith(entry["source"]) for name in sources), \
+        f"Material's source map has no {entry['source']} ({entry['used_by']})"
