@@ -64,7 +64,7 @@ def policy(hashes: set[str]) -> str:
 
 
 def on_post_build(config):
-    if _command[:1] == ["serve"] or "offline" in config.plugins:
+    if _command[:1] == ["serve"] or any(name.split("/")[-1] == "offline" for name in config.plugins):
         return
     site = Path(config.site_dir)
     pages = sorted(site.rglob("*.html"))

@@ -9,6 +9,8 @@
 """
 import json
 import re
+
+from mkdocs.exceptions import PluginError
 import unicodedata
 from html import escape, unescape
 
@@ -17,7 +19,8 @@ ID = re.compile(r' id="([^"]+)"')
 TAG = re.compile(r"<[^>]+>")
 QUESTION = re.compile(r'<fieldset class="nexus-q" data-q="([^"]+)"')
 PAGE = "my-learning.md"
-MARKER = 'data-index=""'
+# The empty attribute in docs/my-learning.md; HTML minification may have shortened it to a bare name.
+MARKER = re.compile(r'data-index(?:="")?(?=[\s>])')
 _index = {}
 _order = []
 
@@ -81,4 +84,7 @@ def on_post_page(output, page, **kwargs):
     ordered = {uri: _index[uri] for uri in _order if uri in _index}   # nav order, as the reader knows it
     data = json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
-    return output.replace(MARKER, f"data-index='{data}'", 1)   # single quotes: JSON's " need no escape
+    output, found = MARKER.subn(lambda m: f"data-index='{data}'", output, count=1)   # JSON's " need no escape
+    if not found:
+        raise PluginError(f"docs/{PAGE}: no empty data-index attribute for My learning's index")
+    return output

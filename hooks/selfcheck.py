@@ -42,9 +42,29 @@ def _literal(text):
     return out.replace("\n", "&#10;")
 
 
+def _separate_fences(text):
+    """Blank lines around each fenced block: a fence inside a paragraph would end up in a <p>."""
+    out, fence = [], None
+    for line in text.split("\n"):
+        marker = line.lstrip()[:3]
+        if fence is None and marker in ("```", "~~~"):
+            fence = line.lstrip()[:len(line.lstrip()) - len(line.lstrip().lstrip(marker[0]))]
+            if out and out[-1].strip():
+                out.append("")
+            out.append(line)
+        elif fence is not None and line.strip() == fence:
+            out += [line, ""]
+            fence = None
+        else:
+            if fence is None and out and out[-1] == "" and not line.strip():
+                continue
+            out.append(line)
+    return "\n".join(out).strip()
+
+
 def _split_prompt(prompt):
     """(first paragraph for the legend, the rest) unless the prompt starts with a block."""
-    text = str(prompt).strip()
+    text = _separate_fences(str(prompt).strip())
     head, _, rest = text.partition("\n\n")
     if head.lstrip().startswith(("```", "~~~", "    ", "- ", "* ", "1. ", ">")):
         return "", text

@@ -24,11 +24,11 @@ SITE = ROOT / "site-offline"
 PREVIEW = ROOT / "site-preview"
 ZIP = ROOT / "project-nexus-offline.zip"
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
-# 1.55 MB on 2026-12-01 (2.9 MB before diagrams were drawn at build time): the search index
-# (290 KB zipped), 88 pages each with its own navigation (200 KB of it) and the diagrams (180 KB).
-# The target is 1.5 MB (Zopfli would reach 1.46 MB, for 3 more minutes per build); this
-# budget only stops it growing.
-BUDGET = 1664 * 1024
+# 1.55 MB for 88 pages on 2026-12-01 (2.9 MB before diagrams were drawn at build time); 2.35 MB
+# for 124 pages once the error catalogue, the API reference and the self-checks landed: the search
+# index, each page's own navigation and the diagrams are most of it. The target of 1.5 MB
+# is not met; this budget only stops the zip growing unnoticed.
+BUDGET = 2600 * 1024
 
 
 def offline_config(site_dir: Path = SITE):

@@ -48,10 +48,18 @@ def test_overridden_openapi_partials_differ_from_the_library_only_as_intended():
     ours = ROOT / "overrides/openapi/partial"
     for path in ours.glob("*.html"):
         assert (upstream / path.name).is_file(), f"essentials-openapi has no partial/{path.name} any more"
-    for name in ("request-responses.html", "content-examples.html"):
+    examples_only = ("{% if example.value %}", "{% if example.value and not example.auto_generated %}")
+    label = ('=== "{% if code == "default" %}{{texts.other_responses}}{% else %}{{code}}{% with phrase = '
+             'get_http_status_phrase(code) %}{% if phrase %} {{ phrase }}{% endif %}{% endwith %}{% endif %}"\n',
+             '=== "{% if code == "default" %}{{texts.other_responses}}{% else %}{{code}}{% endif %}"\n    {% with '
+             'phrase = get_http_status_phrase(code) %}**{{code}}{% if phrase %} {{ phrase }}{% endif %}.**{% endwith %} '
+             '{{definition.description | replace("\\n", " ")}}\n\n')
+    for name, changes in (("request-responses.html", [examples_only, label]), ("content-examples.html", [examples_only])):
         body = (ours / name).read_text(encoding="utf-8").split("-#}\n", 1)[1]
-        expected = (upstream / name).read_text(encoding="utf-8").replace(
-            "{% if example.value %}", "{% if example.value and not example.auto_generated %}")
+        expected = (upstream / name).read_text(encoding="utf-8")
+        for old, new in changes:
+            assert old in expected, f"essentials-openapi's partial/{name} no longer has {old!r}"
+            expected = expected.replace(old, new)
         assert body == expected, f"overrides/openapi/partial/{name} drifted from the library's copy"
     path_items = (upstream / "path-items.html").read_text(encoding="utf-8")
     for kept in ('{% include "partial/request-parameters.html" %}', '{% include "partial/request-body.html" %}',

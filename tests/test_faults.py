@@ -129,6 +129,8 @@ def test_page_outside_the_navigation(repo):
 
 def test_navigation_entry_without_a_page(repo):
     (repo / "docs/tech/jenkins.md").unlink()
+    # The glossary's DSL entry points at the page too; its own check would stop the gate first.
+    replace(repo, "data/glossary.yml", "  see: tech/jenkins.md\n", "")
     line = next(i for i, text in enumerate((repo / "mkdocs.yml").read_text().split("\n"), 1)
                 if "tech/jenkins.md" in text)
     assert_fails(gate(repo), f"mkdocs.yml:{line}: the nav lists 'tech/jenkins.md'")

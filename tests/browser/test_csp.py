@@ -21,6 +21,17 @@ def test_every_page_carries_the_policy(site):
         assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in head, path
 
 
+def test_the_offline_copy_carries_no_policy():
+    """file:// pages have an opaque origin, so the offline copy goes without (hooks/csp.py says why)."""
+    import subprocess
+    import sys
+    from helpers import ROOT
+    result = subprocess.run([sys.executable, "scripts/offline.py", "--preview"], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Content-Security-Policy" not in (ROOT / "site-preview/index.html").read_text(encoding="utf-8")
+
+
 def test_widgets_work_under_the_policy(context, server, site):
     page = context.new_page()
     page.goto(server.url)
@@ -44,8 +55,10 @@ def test_an_inline_script_in_page_content_is_blocked(browser, tmp_path):
     """A theme override puts a script in the content block; content is never hashed, so it is refused."""
     repo = copy_repo(tmp_path / "repo")
     main = repo / "overrides/main.html"
-    main.write_text(main.read_text(encoding="utf-8") + '\n{% block content %}{{ super() }}'
-                    '<script>document.body.dataset.pwned = "yes"</script>{% endblock %}\n', encoding="utf-8")
+    text = main.read_text(encoding="utf-8")
+    assert "{% block content %}\n  {{ super() }}" in text
+    main.write_text(text.replace("{% block content %}\n  {{ super() }}", "{% block content %}\n  {{ super() }}"
+                                 '<script>document.body.dataset.pwned = "yes"</script>', 1), encoding="utf-8")
     port = free_port()
     os.environ["SITE_URL"] = f"http://127.0.0.1:{port}{site_prefix()}"
     try:

@@ -68,7 +68,8 @@ def test_skip_link_and_visible_focus(page, server):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.className")
     assert "md-skip" in focused, f"first Tab should reach the skip link, got {focused!r}"
-    # The skip link sits off-screen until it has focus; focused, it must be on screen and opaque.
+    # The skip link is transparent until it has focus; focused, it must fade in and be on screen.
+    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=2_000)
     top, bottom, width, opacity = page.evaluate(
         "(() => { const e = document.activeElement, r = e.getBoundingClientRect();"
         " return [r.top, r.bottom, r.width, getComputedStyle(e).opacity]; })()")

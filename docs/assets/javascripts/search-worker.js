@@ -30,6 +30,10 @@ var PHRASE = 1;   // score factor per query word pair found side by side, or lit
 // A query that is a section's whole title (or heading) names what that section is about, so
 // "GraphQL" ranks the GraphQL page above "GraphQL errors", and "API" the glossary entry API.
 var WHOLE_TITLE = 3;
+// A section whose title the query covers (typos and prefixes included) ranks above one whose
+// body matches: the factor grows with the share of its title words the query matched, so
+// "Pyton" ranks "Python" above "Python errors".
+var TITLE_COVER = 1, HEADING_COVER = 0.25;   // a page's own title counts more than a heading
 var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
 var loaded = null;
 var separator = /\s+/g;
@@ -106,11 +110,11 @@ function parse(query) {
       var literal = chunk.toLowerCase().replace(/^["'(\[{<]+|["')\]}>.,;:!?]+$/g, "");
       // A plain word also matches its plural or singular exactly ("payment" finds "Chapa
       // payments" as an exact word, not only as a weaker prefix match).
-      var alternatives = wholes.slice();
-      if (parts.length === 1 && /^[a-z]{4,}$/.test(parts[0])) {
-        alternatives.push(/s$/.test(parts[0]) ? parts[0].slice(0, -1) : parts[0] + "s");
-      }
-      clauses.push({ key: key, parts: parts.slice(), wholes: alternatives, literal: literal !== key && literal });
+      // Not a token (the tokenizer test compares parts and wholes only): an extra word to look for.
+      var variants = parts.length === 1 && /^[a-z]{4,}$/.test(parts[0])
+        ? [/s$/.test(parts[0]) ? parts[0].slice(0, -1) : parts[0] + "s"] : [];
+      clauses.push({ key: key, parts: parts.slice(), wholes: wholes.slice(), variants: variants,
+                     literal: literal !== key && literal });
     });
   });
   return clauses;
@@ -129,7 +133,7 @@ function find(clauses, wide) {
       var words = clause.parts.length === 1 ? clause.parts : [{ combineWith: "AND", queries: clause.parts }];
       return {
         combineWith: "OR",
-        queries: words.concat(clause.wholes),
+        queries: words.concat(clause.wholes, clause.variants),
         prefix: function (term) { return term.length > 2 && (!pasted || last); },
         fuzzy: function (term) {
           if (wide) return term.length > 6 ? 2 : term.length > 2 ? 1 : 0;
@@ -217,7 +221,7 @@ function search(query) {
     hit.terms.forEach(function (term) { matched[term] = true; });
     hit.queryTerms.forEach(function (term) { found[term] = true; });
     clauses.forEach(function (clause) {
-      terms[clause.key] = clause.parts.concat(clause.wholes).some(function (term) { return found[term]; });
+      terms[clause.key] = clause.parts.concat(clause.wholes, clause.variants).some(function (term) { return found[term]; });
     });
     var item = Object.assign({}, doc, {
       title: highlight(doc.title, matched),
@@ -251,6 +255,10 @@ function phrases(clauses, hits) {
   for (var i = 1; i < sequence.length; i++) pairs.push(" " + sequence[i - 1] + " " + sequence[i] + " ");
   hits.forEach(function (hit) {
     if (titles[hit.id] === whole) hit.score *= WHOLE_TITLE;
+    var own = titles[hit.id] ? titles[hit.id].split(" ") : [];
+    var inTitle = own.filter(function (word) { return hit.terms.indexOf(word) !== -1; }).length;
+    var cover = docs[hit.id].location.indexOf("#") === -1 ? TITLE_COVER : HEADING_COVER;
+    if (own.length && inTitle) hit.score *= 1 + cover * inTitle / own.length;
     var found = 0;
     pairs.forEach(function (pair) { if (flat[hit.id].indexOf(pair) !== -1) found++; });
     literals.forEach(function (literal) { if (raw[hit.id].indexOf(literal) !== -1) found++; });
