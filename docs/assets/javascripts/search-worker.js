@@ -32,7 +32,7 @@ var PHRASE = 1;   // score factor per query word pair found side by side, or lit
 var WHOLE_TITLE = 3;
 // A section whose title the query covers (typos and prefixes included) ranks above one whose
 // body matches: the factor grows with the share of its title words the query matched, so
-// "Pyton" ranks "Python" above "Python errors".
+// a query for Python, even misspelt, ranks "Python" above "Python errors".
 var TITLE_COVER = 1, HEADING_COVER = 0.25;   // a page's own title counts more than a heading
 var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
 var loaded = null;
