@@ -4,6 +4,8 @@ Each `<area>/<slug>.txt` holds an error exactly as the tool prints it. A page in
 docs/troubleshooting/ quotes the file with `--8<--`, and a test that triggers the error calls
 `assert_reproduces(output, "<area>/<slug>")`, so the quote can't drift from the real text.
 """
+import socket
+import traceback
 from pathlib import Path
 
 MESSAGES = Path(__file__).resolve().parent
@@ -18,3 +20,17 @@ def assert_reproduces(output: str, name: str) -> None:
     """The real output contains the quoted message, every line of it, verbatim."""
     expected = message(name)
     assert expected in output, f"errors/{name}.txt is not in the real output.\n--- quoted ---\n{expected}\n--- printed ---\n{output}"
+
+
+def printed(exc: BaseException) -> str:
+    """An exception's last line as Python prints it (`Type: message`)."""
+    return "".join(traceback.format_exception_only(exc))
+
+
+def require_closed(port: int) -> None:
+    """Skip a "connection refused" reproduction when something does listen on that port here."""
+    import pytest
+    with socket.socket() as probe:
+        probe.settimeout(2)
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            pytest.skip(f"something listens on 127.0.0.1:{port} here")

@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import threading
-import traceback
 import uuid
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 from celery import Celery
 from kombu.exceptions import EncodeError, OperationalError
 
-from catalogue import assert_reproduces
+from catalogue import assert_reproduces, printed, require_closed
 
 from .conftest import services_requested
 
@@ -34,15 +33,6 @@ def bare_environment(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
-def printed(exc: BaseException) -> str:
-    return "".join(traceback.format_exception_only(exc))
-
-
-def require_closed(port: int):
-    with socket.socket() as probe:
-        probe.settimeout(2)
-        if probe.connect_ex(("127.0.0.1", port)) == 0:
-            pytest.skip(f"something listens on 127.0.0.1:{port} here")
 
 
 class Worker:

@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import threading
-import traceback
 import uuid
 from contextlib import contextmanager
 from urllib.parse import urlparse
@@ -19,14 +18,9 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from catalogue import assert_reproduces
+from catalogue import assert_reproduces, printed
 
 from .conftest import services_requested
-
-
-def printed(exc: BaseException) -> str:
-    """The exception's last traceback line(s), as Python prints them."""
-    return "".join(traceback.format_exception_only(exc))
 
 
 def port_is_closed(host: str, port: int) -> bool:

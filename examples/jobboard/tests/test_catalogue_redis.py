@@ -9,25 +9,15 @@ import shutil
 import socket
 import subprocess
 import time
-import traceback
 
 import pytest
 import redis
 
-from catalogue import assert_reproduces
+from catalogue import assert_reproduces, printed, require_closed
 
 from .conftest import services_requested
 
 
-def printed(exc: BaseException) -> str:
-    return "".join(traceback.format_exception_only(exc))
-
-
-def require_closed(port: int):
-    with socket.socket() as probe:
-        probe.settimeout(2)
-        if probe.connect_ex(("127.0.0.1", port)) == 0:
-            pytest.skip(f"something listens on 127.0.0.1:{port} here")
 
 
 def free_port() -> int:
