@@ -72,6 +72,8 @@ def test_make_fix_repairs_a_page_in_place(tmp_path):
 
 def test_new_pages_pass_the_gate_in_every_section(tmp_path):
     repo = copy_repo(tmp_path / "repo")
+    # The scaffold's placeholder diagram is new, so the build draws it with the pinned Mermaid.
+    (repo / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     made = [new_page.create(repo, section, title, tags, dt.date(2026, 12, 1)) for section, title, tags in [
         ("tech", "Nginx: reverse proxies", ["nginx"]),
         ("concepts", "Idempotency", ["api-design"]),

@@ -18,7 +18,7 @@ READY = ".nexus-tools:not([hidden])"        # extra.js has bound the page
 def open_page(page, url):
     page.goto(url)
     page.wait_for_selector(READY, state="attached")
-    page.wait_for_function("document.querySelector('.nexus-tools') && !document.querySelector('.nexus-tools').hidden")
+    page.wait_for_function("() => document.querySelector('.nexus-tools') && !document.querySelector('.nexus-tools').hidden")
 
 
 def focused(page, name):
@@ -232,7 +232,7 @@ def test_export_clear_and_import_bring_everything_back(page, server, tmp_path):
     page.locator(".nexus-save").click()
     open_page(page, server.url + "my-learning/")
     page.set_input_files("#nexus-import", str(exported))
-    page.wait_for_function("document.getElementById('nexus-data-status').textContent.startsWith('Imported')")
+    page.wait_for_function("() => document.getElementById('nexus-data-status').textContent.startsWith('Imported')")
     shown = learning.inner_text()
     assert "Generators: 1 of 5 right" in shown and "Note to carry over." in shown
     saved = page.locator("#nexus-saved").inner_text()
@@ -245,7 +245,7 @@ def test_export_clear_and_import_bring_everything_back(page, server, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"hello": 1}', encoding="utf-8")
     page.set_input_files("#nexus-import", str(bad))
-    page.wait_for_function("document.getElementById('nexus-data-status').textContent.startsWith('Could not')")
+    page.wait_for_function("() => document.getElementById('nexus-data-status').textContent.startsWith('Could not')")
     assert "not a Project Nexus export" in page.locator("#nexus-data-status").inner_text()
     assert "Note to carry over." in learning.inner_text()
     page.evaluate("localStorage.clear()")
@@ -335,7 +335,7 @@ def test_a_file_from_a_newer_version_is_refused_and_nothing_changes(page, server
                      encoding="utf-8")
     open_page(page, server.url + "my-learning/")
     page.set_input_files("#nexus-import", str(newer))
-    page.wait_for_function("document.getElementById('nexus-data-status').textContent.startsWith('Could not')")
+    page.wait_for_function("() => document.getElementById('nexus-data-status').textContent.startsWith('Could not')")
     assert "newer version" in page.locator("#nexus-data-status").inner_text()
     after = stored(page)
     assert after["saved"] == before["saved"] and after["ticks"] == before["ticks"]
