@@ -12,6 +12,10 @@ SCREENSHOTS = ROOT / "test-results" / "screenshots"
 MERMAID_RENDERED = ("() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid > svg')]"
                     ".some(d => d.getBoundingClientRect().height > 0)")
 TOLERATED = {"api.github.com"}
+# Material's instant navigation takes a click only once sitemap.xml has loaded (the click stream is
+# combined withLatestFrom the sitemap; data/theme_contract.yml): a click before that is a full load.
+SITEMAP_LOADED = ("() => performance.getEntriesByType('resource')"
+                  ".some(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)")
 
 
 class Guard:
@@ -43,6 +47,18 @@ def new_context(browser, **options):
     context.add_init_script(CSP_LISTENER)
     context.guard = guard
     return context
+
+
+def mark_document(page):
+    """Wait until instant navigation can take a click, then mark this document so that
+    same_document() can tell an instant navigation from a full page load."""
+    page.wait_for_function(SITEMAP_LOADED)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r)))")  # parsed, emitted
+    page.evaluate("window.__nexusMarker = 1")
+
+
+def same_document(page):
+    return page.evaluate("window.__nexusMarker") == 1
 
 
 def all_pages(site):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browserlib import new_context
+from browserlib import mark_document, new_context, same_document
 from checks.server import SiteServer, free_port
 from helpers import build, copy_repo, site_prefix
 
@@ -300,7 +300,7 @@ def test_without_javascript_answers_and_explanations_are_in_details(browser, ser
 
 def test_instant_navigation_binds_the_self_check_and_my_learning(page, server):
     open_page(page, server.url + "concepts/")
-    page.evaluate("window.__nexusMarker = 1")
+    mark_document(page)
     page.locator("article a[href$='generators/']").first.click()
     page.wait_for_selector(".nexus-selfcheck.is-js")
     page.locator("label[for='sc-first-pulls-one-0']").click()
@@ -312,7 +312,7 @@ def test_instant_navigation_binds_the_self_check_and_my_learning(page, server):
     assert "Generators: 1 of 5 right" in page.locator("#nexus-scores").inner_text()
     assert "Concepts" in page.locator("#nexus-recent").inner_text() or \
         "Generators" in page.locator("#nexus-recent").inner_text()
-    assert page.evaluate("window.__nexusMarker") == 1, "expected instant navigation, got full loads"
+    assert same_document(page), "expected instant navigation, got full loads"
 
 
 def test_unreadable_data_is_set_aside_not_overwritten(page, server):

@@ -1,19 +1,19 @@
 """Instant navigation, table of contents, back button, 404 page, palette and keyboard use."""
 import re
 
-from browserlib import MERMAID_RENDERED
+from browserlib import MERMAID_RENDERED, mark_document, same_document
 
 
 def test_instant_navigation_keeps_the_document(page, server):
     page.goto(server.url)
-    page.evaluate("window.__nexusMarker = 1")
+    mark_document(page)
     page.click("a.md-tabs__link[href$='tech/']")
     page.wait_for_url(re.compile(r".*/tech/$"))
     page.wait_for_selector("article h1")
-    assert page.evaluate("window.__nexusMarker") == 1, "the click caused a full page load"
+    assert same_document(page), "the click caused a full page load"
     page.go_back()
     page.wait_for_url(server.url)
-    assert page.evaluate("window.__nexusMarker") == 1
+    assert same_document(page)
 
 
 def test_table_of_contents_links_scroll_to_headings(page, server):

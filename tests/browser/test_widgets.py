@@ -3,7 +3,7 @@ and the challenge filter."""
 import re
 
 from browserlib import MERMAID_RENDERED as RENDERED
-from browserlib import first_page_with
+from browserlib import first_page_with, mark_document, same_document
 
 
 def test_copy_button_copies_the_code(browser, server, site):
@@ -49,7 +49,7 @@ def test_diagrams_arrive_drawn_and_no_mermaid_is_loaded(page, server, site):
 
 def test_diagram_follows_the_palette_toggle_without_a_reload(page, server, site):
     page.goto(server.url + first_page_with(site, 'class="nodeLabel"'))
-    page.evaluate("window.__nexusMarker = 1")
+    mark_document(page)
     node = "getComputedStyle(document.querySelector('div.mermaid .nodeLabel')).color"   # label text
     scheme = "document.body.dataset.mdColorScheme"
     light = page.evaluate(node)
@@ -60,7 +60,7 @@ def test_diagram_follows_the_palette_toggle_without_a_reload(page, server, site)
         page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.evaluate(scheme) == "slate"
     assert page.evaluate(node) != light
-    assert page.evaluate("window.__nexusMarker") == 1, "the page reloaded"
+    assert same_document(page), "the page reloaded"
 
 
 def test_widest_diagram_fits_a_360px_phone_and_prints(browser, server, site):
@@ -86,11 +86,11 @@ def test_mermaid_after_instant_navigation(page, server, site):
     target = first_page_with(site, 'class="mermaid"')
     folder = target.split("/")[0] + "/"
     page.goto(server.url + folder)
-    page.evaluate("window.__nexusMarker = 1")
+    mark_document(page)
     page.locator(f"article a[href$='{target[len(folder):]}']").first.click()
     page.wait_for_url(server.url + target)
     page.wait_for_function(RENDERED, timeout=15_000)
-    assert page.evaluate("window.__nexusMarker") == 1, "expected an instant navigation, got a full load"
+    assert same_document(page), "expected an instant navigation, got a full load"
 
 
 def test_abbreviation_tooltip_appears(page, server, site):
