@@ -3,13 +3,14 @@
 MkDocs names the page but not the line of a broken link; the line is found here by searching
 the page for the link, so a contributor (and a pull-request annotation) lands on it directly.
 """
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
-from .pages import ROOT, Problem
+from nexus import ROOT
+from nexus.build import mkdocs
+
+from .pages import Problem
 
 LINK_WARNING = re.compile(r"Doc file '([^']+)' contains an? (?:[a-z]+ )*link '([^']*)'")
 NAV_WARNING = re.compile(r"A reference to '([^']+)' is included in the 'nav' configuration")
@@ -69,9 +70,7 @@ def _problems(output: str, root: Path):
 
 
 def strict_build(extra_args, root: Path = ROOT):
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *extra_args]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    result = mkdocs(["build", "--strict", *extra_args], root)
     output = result.stdout + result.stderr
     sys.stdout.write(output)
     return _problems(output, root), result.returncode

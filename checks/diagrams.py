@@ -23,7 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from nexus import ROOT
+
 # NEXUS_DIAGRAM_CACHE: another folder, for measuring a cold draw (scripts/bench.py).
 CACHE = Path(os.environ.get("NEXUS_DIAGRAM_CACHE") or ROOT / "data" / "diagrams")
 MERMAID = ROOT / "node_modules" / "mermaid"
@@ -194,7 +195,7 @@ class Renderer:
     def _start(self):
         if self._page is not None or self.unavailable:
             return self._page
-        from .chromium import chromium_executable, launch
+        from nexus.chromium import launch
         script = MERMAID / "dist" / "mermaid.min.js"
         if not script.is_file():
             self.unavailable = "node_modules/mermaid is missing (run `npm ci`)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from nexus.frontmatter import split
 
 KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):")
 # Day-first or month-first numbers (01/02/2026) are ambiguous, so they are not in this list.
@@ -80,9 +81,8 @@ def _fix_front_matter(yaml_text: str, rules) -> str:
 
 def fix_text(text: str, rules) -> str:
     """The page with every mechanical fix applied; unchanged when there is nothing to fix."""
-    from .pages import split_front_matter   # pages imports this module to flag fixable findings
     text = "\n".join(line.rstrip() for line in text.split("\n"))
-    yaml_text, body_start = split_front_matter(text)
+    yaml_text, body_start = split(text)
     if yaml_text is None:
         return text
     lines = text.split("\n")

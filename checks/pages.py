@@ -16,9 +16,11 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
+from nexus import ROOT
+from nexus.frontmatter import Loader, split
+
 from . import fix
 
-ROOT = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^\s*(```|~~~)")
 SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"')
 UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=", re.IGNORECASE)
@@ -35,20 +37,6 @@ SOURCE = re.compile(r"^Source: .*\[[^\]]+\]\(https://[^)\s]+\)")
 
 # Link targets that run code or smuggle a document when clicked, in Markdown or raw HTML.
 SCRIPT_URL = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action)\s*=\s*[\"']?\s*)(javascript|vbscript|data):", re.IGNORECASE)
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML, except that an impossible date (2026-13-45) stays a string for the schema to report."""
-
-
-def _timestamp(loader, node):
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 @dataclass(frozen=True)
@@ -75,17 +63,6 @@ class Rules:
         schema["properties"]["technologies"]["items"]["enum"] = self.technologies
         self.schema = schema
         self.validator = Draft202012Validator(schema, format_checker=FormatChecker())
-
-
-def split_front_matter(text: str):
-    """Return (yaml_text, body_start_line) or (None, 1) when the page has no front matter."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None, 1
-    for i, line in enumerate(lines[1:], start=1):
-        if line.strip() in ("---", "..."):
-            return "\n".join(lines[1:i]), i + 2
-    return None, 1
 
 
 def _key_lines(yaml_text: str) -> dict:
@@ -155,12 +132,12 @@ def _fixable(error, rules: Rules) -> bool:
 def check_front_matter(rel: str, text: str, rules: Rules, today: dt.date | None = None):
     """Schema, vocabulary, dates and prerequisites of one page's front matter."""
     today = today or dt.date.today()
-    yaml_text, _ = split_front_matter(text)
+    yaml_text, _ = split(text)
     if yaml_text is None:
         return [Problem(rel, 1, "the page has no front matter: start it with a '---' block "
                                 "holding title, description and tags (see CONTRIBUTING.md)")], None
     try:
-        meta = yaml.load(yaml_text, Loader=_Loader)
+        meta = yaml.load(yaml_text, Loader=Loader)
         lines = _key_lines(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -363,7 +340,7 @@ def check_entries(rel: str, text: str, rules: Rules):
                                     "the first block of an entry must be the message in a ```text fence"))
         names = {m.group(1) for _, line in lines if (m := ERROR_TEXT.match(line))}
         quoted |= names
-        position, last_line = -1, start
+        position = -1
         for label in labels:
             found = [(i, n) for i, (n, line) in enumerate(lines) if line.startswith(label)]
             if not found:
@@ -373,7 +350,7 @@ def check_entries(rel: str, text: str, rules: Rules):
             index, number = found[0]
             if index < position:
                 problems.append(Problem(rel, number, f"{label} is out of order; the order is: " + ", ".join(labels)))
-            position, last_line = max(position, index), number
+            position = max(position, index)
             if label == labels[-1] and not WHY_LINK.search(lines[index][1]):
                 problems.append(Problem(rel, number, f"{label} must link to a tech/ or concepts/ page "
                                                      "that explains the cause"))

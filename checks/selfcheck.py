@@ -16,7 +16,9 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from .pages import ROOT, Problem
+from nexus import ROOT
+
+from .pages import Problem
 
 OPEN = re.compile(r"^(`{3,}|~{3,})\s*selfcheck\s*$")
 ANY_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")

@@ -6,10 +6,15 @@
   each challenge page declares in its front matter.
 Front matter is read once per build (on_files) and the nav order once (on_nav).
 """
+import sys
 from html import escape
+from pathlib import Path
 from posixpath import dirname
 
-from mkdocs.utils.meta import get_data
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks load as files: find nexus/
+from nexus import frontmatter  # noqa: E402
 
 SECTION = "<!-- listing: section -->"
 CHALLENGES = "<!-- listing: challenges -->"
@@ -20,7 +25,10 @@ _order = []
 def on_files(files, config):
     _meta.clear()
     for file in files.documentation_pages():
-        _, _meta[file.src_uri] = get_data(file.content_string)
+        try:
+            _meta[file.src_uri] = frontmatter.load(file.content_string)
+        except yaml.YAMLError:   # the page check reports it with its line; list the page untitled
+            _meta[file.src_uri] = {}
     return files
 
 

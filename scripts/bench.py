@@ -5,7 +5,7 @@
   apart: their SVG is inline), and for an instant-navigation click; counted from the local
   server's own log, which includes the search worker's body.
 - Diagram drawing: the build's time with an empty diagram cache and with a full one.
-- Search: quality over the queries generated from the built site (tests/browser/searchlib.py):
+- Search: quality over the queries generated from the built site (nexus/searchbox.py):
   success at 1 and 3, mean reciprocal rank; latency from keystroke to rendered results over the
   same queries; the bytes a first search downloads (index, worker, engine) on the wire.
 
@@ -22,14 +22,15 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml  # noqa: E402
 
-from browserlib import ARGS, all_pages, chromium_executable, site_prefix  # noqa: E402
-from checks.server import SiteServer, free_port  # noqa: E402
-import searchlib  # noqa: E402
+from nexus import ROOT, searchbox  # noqa: E402
+from nexus.browser import all_pages  # noqa: E402
+from nexus.build import build  # noqa: E402
+from nexus.chromium import ARGS, chromium_executable  # noqa: E402
+from nexus.server import SiteServer, free_port, site_prefix  # noqa: E402
 
 # Home, three deep pages, and the two pages with the largest diagrams (a stadium-shaped flowchart
 # and an entity-relationship diagram).
@@ -65,11 +66,11 @@ def drawing_cost(tmp):
     """Seconds the build spends drawing diagrams into an empty cache, then with every one cached."""
     import re
     times = {}
-    env = dict(os.environ, NEXUS_DIAGRAM_CACHE=str(tmp / "diagram-cache"))
     for label in ("cold", "cached"):
         start = time.monotonic()
-        result = subprocess.run([sys.executable, "-m", "checks", "build", "--site-dir", str(tmp / "site")],
-                                cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        result = build(ROOT, tmp / "site", env={"NEXUS_DIAGRAM_CACHE": str(tmp / "diagram-cache")})
+        if result.returncode:
+            sys.exit(result.stdout + result.stderr)
         built = re.search(r"Documentation built in ([\d.]+) seconds", result.stdout + result.stderr)
         drawn = re.search(r"(\d+) new diagram\(s\) drawn in ([\d.]+) s", result.stdout + result.stderr)
         times[label] = {"build_s": float(built[1]) if built else round(time.monotonic() - start, 1),
@@ -102,12 +103,12 @@ def wire_bytes(browser, server, site):
 
 def search_quality(browser, server, site):
     """Every generated query typed into the search box of one page: quality and latency."""
-    cases = searchlib.generate(site)
+    cases = searchbox.generate(site)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
-    outputs = searchlib.run_queries(context.new_page(), server, [case.query for case in cases])
+    outputs = searchbox.run_queries(context.new_page(), server, [case.query for case in cases])
     context.close()
-    summary, failures = searchlib.score(cases, outputs)
+    summary, failures = searchbox.score(cases, outputs)
     timings = sorted(result["ms"] for result in outputs)
     summary.update(p50_ms=round(statistics.median(timings), 1),
                    p95_ms=round(timings[int(0.95 * (len(timings) - 1))], 1), failures=failures[:20])
@@ -123,7 +124,7 @@ def first_search_bytes(browser, server):
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)
     mark = len(server.log)
-    page.click(searchlib.SEARCH)
+    page.click(searchbox.SEARCH)
     page.keyboard.type("redis")
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     page.wait_for_load_state("networkidle")
@@ -143,9 +144,9 @@ def main():
     # Build for the port the site is served on, so instant navigation works as on Pages.
     port = free_port()
     site = ROOT / "test-results" / "bench-site"
-    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}{site_prefix()}")
-    subprocess.run([sys.executable, "-m", "checks", "build", "--site-dir", str(site)], cwd=ROOT, env=env,
-                   check=True, capture_output=True)
+    result = build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}{site_prefix()}"})
+    if result.returncode:
+        sys.exit(result.stdout + result.stderr)
     index = (site / "search/search_index.json").read_bytes()
     results = {"measured": time.strftime("%Y-%m-%d"),
                "search_index": {"raw_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6)),

@@ -12,7 +12,6 @@ Usage: python scripts/bench_scale.py [--sizes 500 1000 2000]
 """
 import argparse
 import json
-import os
 import random
 import re
 import shutil
@@ -24,9 +23,12 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from nexus import ROOT  # noqa: E402
+from nexus.build import environment  # noqa: E402
+from nexus.repo import IGNORED  # noqa: E402
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
+ENV = environment(SOURCE_DATE_EPOCH="1767225600")
 TAGS = list(yaml.safe_load((ROOT / "data/tags.yml").read_text(encoding="utf-8")))
 WORDS = ("cache request worker queue index query model view serializer token database broker "
          "migration signal middleware container pipeline deploy latency replica schema").split()
@@ -48,8 +50,7 @@ def page(i, n, rng):
 
 
 def make_copy(dest, n):
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-        ".venv", "node_modules", "site", "site-*", "*.zip", ".services", "__pycache__", "test-results"))
+    shutil.copytree(ROOT, dest, ignore=IGNORED)
     rng = random.Random(n)
     folder = dest / "docs" / "synthetic"
     folder.mkdir()
@@ -89,7 +90,7 @@ def serve_rebuild_seconds():
     """Start `mkdocs serve`, edit one page, and time until the rebuild is done."""
     with tempfile.TemporaryDirectory() as tmp:
         dest = Path(tmp) / "hub"
-        shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", "site-*", "*.zip"))
+        shutil.copytree(ROOT, dest, ignore=IGNORED)
         process = subprocess.Popen(MKDOCS + ["serve", "--dev-addr", "127.0.0.1:8765"], cwd=dest,
                                    env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         try:
@@ -116,7 +117,7 @@ def main():
     results = {"hub": {}, "scale": {}}
     with tempfile.TemporaryDirectory() as tmp:
         hub = Path(tmp) / "hub"
-        shutil.copytree(ROOT, hub, ignore=shutil.ignore_patterns(".venv", "node_modules", "site", "site-*", "*.zip"))
+        shutil.copytree(ROOT, hub, ignore=IGNORED)
         results["hub"]["pages"] = len(list((hub / "docs").rglob("*.md")))
         results["hub"]["strict_build_s"] = min(timed_build(hub, hub / "mkdocs.yml") for _ in range(2))
     results["hub"]["serve_rebuild_s"] = serve_rebuild_seconds()

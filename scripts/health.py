@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from checks.pages import ROOT, _Loader, split_front_matter  # noqa: E402
-from checks.server import SiteServer, site_prefix  # noqa: E402
+from nexus import ROOT, frontmatter  # noqa: E402
+from nexus.server import SiteServer, site_prefix  # noqa: E402
 
-import yaml  # noqa: E402
 
 STALE_AFTER = dt.timedelta(days=183)
 
@@ -24,8 +23,7 @@ STALE_AFTER = dt.timedelta(days=183)
 def stale_pages(today):
     rows = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
-        text, _ = split_front_matter(path.read_text(encoding="utf-8"))
-        meta = yaml.load(text or "", Loader=_Loader) or {}
+        meta = frontmatter.load(path.read_text(encoding="utf-8"))
         reviewed = meta.get("last_reviewed")
         if not isinstance(reviewed, dt.date) or today - reviewed > STALE_AFTER:
             rows.append((path.relative_to(ROOT).as_posix(), reviewed or "never"))
@@ -33,7 +31,7 @@ def stale_pages(today):
 
 
 def failing_links(site: Path):
-    with SiteServer(site, site_prefix(ROOT / "mkdocs.yml")) as server:
+    with SiteServer(site, site_prefix()) as server:
         result = subprocess.run(
             [sys.executable, "-m", "linkcheck", "--check-extern", "--no-status", "--no-warnings",
              "-o", "csv", "--threads", "4", server.url],

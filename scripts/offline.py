@@ -19,7 +19,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from nexus import ROOT  # noqa: E402
+from nexus.build import QUIET  # noqa: E402
 SITE = ROOT / "site-offline"
 PREVIEW = ROOT / "site-preview"
 ZIP = ROOT / "project-nexus-offline.zip"
@@ -73,7 +75,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--preview", action="store_true", help="build site-preview/ only, no zip")
     args = parser.parse_args(argv)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.update(QUIET)
     site = PREVIEW if args.preview else SITE
     shutil.rmtree(site, ignore_errors=True)
     config = offline_config(site)

@@ -24,9 +24,9 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from checks.pages import _outside_fences, split_front_matter  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from checks.pages import _outside_fences  # noqa: E402
+from nexus import ROOT, frontmatter  # noqa: E402
 
 MARKER = "<!-- nexus-pr-summary -->"
 HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
@@ -47,12 +47,11 @@ def show(repo: Path, rev: str, path: str) -> str:
 
 
 def title_of(text: str, path: str) -> str:
-    front, _ = split_front_matter(text)
     try:
-        meta = yaml.safe_load(front) if front else None
+        meta = frontmatter.load(text)
     except yaml.YAMLError:
-        meta = None
-    return str(meta.get("title")) if isinstance(meta, dict) and meta.get("title") else path
+        meta = {}
+    return str(meta["title"]) if meta.get("title") else path
 
 
 def headings(text: str) -> dict[str, str]:

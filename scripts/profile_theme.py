@@ -14,12 +14,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.chromium import launch  # noqa: E402
-from checks.server import SiteServer  # noqa: E402
-from helpers import site_prefix  # noqa: E402
+from nexus import ROOT  # noqa: E402
+
+from nexus.chromium import launch  # noqa: E402
+from nexus.server import SiteServer, site_prefix  # noqa: E402
 
 B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 

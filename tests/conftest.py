@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build
+from nexus import ROOT
+from nexus.build import build
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from helpers import ROOT
+from nexus import ROOT
 
 CONTRACT = ROOT / "examples/jobboard/contract"
 

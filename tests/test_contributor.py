@@ -1,13 +1,14 @@
 """Contributor tools: the page scaffold (`make new-page`) and mechanical fixes (`make fix`)."""
 import datetime as dt
-import os
 import subprocess
 import sys
 
 import pytest
 
 from checks import fix, pages
-from helpers import ROOT, copy_repo
+from nexus import ROOT
+from nexus.build import environment, make
+from nexus.repo import copy_repo
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import new_page  # noqa: E402  (a script, not a package)
@@ -56,7 +57,7 @@ def test_make_fix_repairs_a_page_in_place(tmp_path):
     original = page.read_text(encoding="utf-8")
     page.write_text(original.replace("tags: [caching", "tags: [Caching").replace(
         "last_reviewed: 2026-11-30", "last_reviewed: 2026/11/30"), encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = environment()
 
     before = subprocess.run([sys.executable, "-m", "checks", "pages"], cwd=repo, env=env,
                             capture_output=True, text=True, check=False)
@@ -86,9 +87,7 @@ def test_new_pages_pass_the_gate_in_every_section(tmp_path):
         assert f"{path.relative_to(repo / 'docs').as_posix()}" in nav
     assert "- 'Nginx: reverse proxies': tech/nginx-reverse-proxies.md" in nav
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "MAKE"))}
-    result = subprocess.run(["make", "--no-print-directory", "check", f"VENV={ROOT / '.venv'}"], cwd=repo,
-                            env=env, capture_output=True, text=True, check=False)
+    result = make(repo, "check")
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
 
 

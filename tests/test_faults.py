@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_repo
+from nexus import ROOT
+from nexus.build import make
+from nexus.repo import copy_repo
 
 pytestmark = pytest.mark.faults
 PAGE = "docs/concepts/caching.md"
 
 
 def gate(repo: Path, target: str = "check") -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "MAKE"))}
-    return subprocess.run(["make", "--no-print-directory", target, f"VENV={ROOT / '.venv'}"],
-                          cwd=repo, env=env, capture_output=True, text=True, check=False)
+    return make(repo, target)
 
 
 @pytest.fixture
@@ -223,7 +223,7 @@ def test_malformed_self_check(repo):
 
 def test_malformed_self_check_fails_the_strict_build_too(repo, tmp_path):
     """The page check runs first in `make check`; the build hook reports the same problem."""
-    from helpers import build
+    from nexus.build import build
     line = replace(repo, SELF_CHECK_PAGE, "- id: second-pass-is-empty", "- id: first-pulls-one")
     assert_fails(build(repo, tmp_path / "site"), f"{SELF_CHECK_PAGE}:{line}: self-check question 2",
                  "id 'first-pulls-one' is already used by question 1")
@@ -231,7 +231,7 @@ def test_malformed_self_check_fails_the_strict_build_too(repo, tmp_path):
 
 def test_self_check_link_to_missing_anchor(repo, tmp_path):
     """Explanations are rendered as Markdown, so the strict build validates their links."""
-    from helpers import build
+    from nexus.build import build
     line = replace(repo, SELF_CHECK_PAGE, "        adds nothing. See [Pitfalls](#pitfalls)",
                    "        adds nothing. See [Pitfalls](#no-such-pitfalls)")
     assert_fails(build(repo, tmp_path / "site"), f"{SELF_CHECK_PAGE}:{line}:", "no-such-pitfalls")

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from checks import pages
-from helpers import ROOT
+from nexus import ROOT
 
 RULES = pages.Rules(ROOT)
 GOOD = """---

@@ -2,12 +2,11 @@
 the section requirement, the build-time rendering, and every `output` question's answer."""
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from checks import pages, selfcheck
-from helpers import ROOT
+from nexus import ROOT
 
 HEAD = "---\ntitle: Demo\n---\n\nText.\n\n## Check yourself\n\n"   # the block starts on line 9
 GOOD = """```selfcheck

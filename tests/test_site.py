@@ -4,7 +4,6 @@ import filecmp
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checks.server import SiteServer
-from helpers import ROOT, build, copy_repo, site_prefix
+from nexus.server import SiteServer
+from nexus import ROOT
+from nexus.build import build
+from nexus.repo import copy_repo
+from nexus.server import site_prefix
 
 
 def test_linkchecker_finds_no_broken_internal_link_or_anchor(site):

@@ -10,7 +10,7 @@ import material
 import pytest
 import yaml
 
-from helpers import ROOT
+from nexus import ROOT
 
 CONTRACT = yaml.safe_load((ROOT / "data/theme_contract.yml").read_text(encoding="utf-8"))
 THEME = Path(material.__file__).parent / "templates"

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from helpers import ROOT
+from nexus import ROOT
 
 REQUESTED_IN_HTML = re.compile(
     r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=\"([^\"]+)\""

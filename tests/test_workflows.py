@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from helpers import ROOT
+from nexus import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 USES = re.compile(r"^\s*(?:-\s*)?uses:\s*(\S+)(.*)$")

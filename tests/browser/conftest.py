@@ -8,9 +8,12 @@ import pytest
 
 import os
 
-from browserlib import chromium_executable, new_context, site_prefix, ARGS
-from checks.server import SiteServer, free_port
-from helpers import ROOT, build
+from nexus.browser import new_context
+from nexus.chromium import ARGS, chromium_executable
+from nexus.server import site_prefix
+from nexus.server import SiteServer, free_port
+from nexus import ROOT
+from nexus.build import build
 
 
 def pytest_collection_modifyitems(items):

@@ -2,7 +2,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browserlib import MERMAID_RENDERED, all_pages, new_context
+from nexus.browser import MERMAID_RENDERED, all_pages, new_context
 
 AXE = Axe()
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -1,15 +1,17 @@
 """The Content-Security-Policy (hooks/csp.py) blocks nothing the hub needs, and blocks what it should.
 
-Every browser context reports CSP violations as blocked requests (browserlib.new_context), so
+Every browser context reports CSP violations as blocked requests (nexus.browser.new_context), so
 the accessibility test, which visits every page in both schemes, also proves no page trips the
 policy. Here: the policy is on every page, the script-running widgets work under it, and an
 inline script in page content is refused.
 """
 import os
 
-from browserlib import all_pages, first_page_with, new_context, site_prefix
-from checks.server import SiteServer, free_port
-from helpers import build, copy_repo
+from nexus.browser import all_pages, first_page_with, new_context
+from nexus.server import site_prefix
+from nexus.server import SiteServer, free_port
+from nexus.build import build
+from nexus.repo import copy_repo
 
 
 def test_every_page_carries_the_policy(site):
@@ -25,7 +27,7 @@ def test_the_offline_copy_carries_no_policy():
     """file:// pages have an opaque origin, so the offline copy goes without (hooks/csp.py says why)."""
     import subprocess
     import sys
-    from helpers import ROOT
+    from nexus import ROOT
     result = subprocess.run([sys.executable, "scripts/offline.py", "--preview"], cwd=ROOT, capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -2,14 +2,15 @@
 that survives reloads, checklist edits, the old position-keyed store, export/clear/import, and
 storage that is blocked or full."""
 import json
-import os
 import re
 
 import pytest
 
-from browserlib import mark_document, new_context, same_document
-from checks.server import SiteServer, free_port
-from helpers import build, copy_repo, site_prefix
+from nexus.browser import mark_document, new_context, same_document
+from nexus.server import SiteServer, free_port
+from nexus.build import build
+from nexus.repo import copy_repo
+from nexus.server import site_prefix
 
 GENERATORS = "concepts/generators/"
 READY = ".nexus-tools:not([hidden])"        # extra.js has bound the page

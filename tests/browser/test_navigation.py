@@ -1,7 +1,7 @@
 """Instant navigation, table of contents, back button, 404 page, palette and keyboard use."""
 import re
 
-from browserlib import MERMAID_RENDERED, mark_document, same_document
+from nexus.browser import MERMAID_RENDERED, mark_document, same_document
 
 
 def test_instant_navigation_keeps_the_document(page, server):
@@ -54,7 +54,7 @@ def test_palette_choice_persists_across_pages_and_reload(page, server):
 
 
 def test_auto_palette_follows_the_os(browser, server):
-    from browserlib import new_context
+    from nexus.browser import new_context
     for os_scheme, expected in (("dark", "slate"), ("light", "default")):
         context = new_context(browser, color_scheme=os_scheme)
         page = context.new_page()

@@ -5,8 +5,8 @@ import zipfile
 
 import pytest
 
-from browserlib import MERMAID_RENDERED
-from helpers import ROOT
+from nexus.browser import MERMAID_RENDERED
+from nexus import ROOT
 from scripts.offline import BUDGET
 
 

@@ -1,7 +1,7 @@
 """At phone width (375 px): the drawer opens, search works, and no page scrolls sideways."""
 import pytest
 
-from browserlib import all_pages, new_context
+from nexus.browser import all_pages, new_context
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}

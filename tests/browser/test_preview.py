@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from helpers import ROOT
+from nexus import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """Search, typed into the real search box in Chromium: every query generated from the built site
-(titles, headings, glossary terms, code names: tests/browser/searchlib.py) and every learner
+(titles, headings, glossary terms, code names: nexus/searchbox.py) and every learner
 phrasing in data/search_queries.yml finds its page; index and queries share one definition of a
 word; the index loads only when a reader starts to search."""
 import json
@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from helpers import ROOT
-from searchlib import SEARCH, generate, run_queries, score
+from nexus import ROOT
+from nexus.searchbox import SEARCH, generate, run_queries, score
 
 QUERIES = yaml.safe_load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
 WORKER = "assets/javascripts/search-worker.js"
@@ -19,7 +19,7 @@ WORKER = "assets/javascripts/search-worker.js"
 @pytest.fixture(scope="module")
 def search_page(browser, server):
     """One page for all the query tests: the index is set up once."""
-    from browserlib import new_context
+    from nexus.browser import new_context
     context = new_context(browser, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page

@@ -2,12 +2,12 @@
 and the challenge filter."""
 import re
 
-from browserlib import MERMAID_RENDERED as RENDERED
-from browserlib import first_page_with, mark_document, same_document
+from nexus.browser import MERMAID_RENDERED as RENDERED
+from nexus.browser import first_page_with, mark_document, same_document
 
 
 def test_copy_button_copies_the_code(browser, server, site):
-    from browserlib import new_context
+    from nexus.browser import new_context
     context = new_context(browser, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server.url + first_page_with(site, 'highlight"><pre'))
@@ -64,7 +64,7 @@ def test_diagram_follows_the_palette_toggle_without_a_reload(page, server, site)
 
 
 def test_widest_diagram_fits_a_360px_phone_and_prints(browser, server, site):
-    from browserlib import all_pages, new_context
+    from nexus.browser import all_pages, new_context
 
     def widest(path):
         html = (site / path / "index.html").read_text(encoding="utf-8")

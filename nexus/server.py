@@ -21,10 +21,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import ROOT
+
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
-def site_prefix(config_file: Path) -> str:
+def site_prefix(config_file: Path = ROOT / "mkdocs.yml") -> str:
     """The path part of site_url (/project-nexus/): serve the site under it, as Pages does."""
     from mkdocs.config import load_config
     return urlsplit(load_config(str(config_file))["site_url"]).path

@@ -1,8 +1,7 @@
-"""Browser test helpers: find Chromium, guard against third-party requests, list pages."""
+"""Playwright helpers: guard against third-party requests and CSP violations, list pages, wait for instant navigation."""
 from urllib.parse import urlsplit
 
-from checks.chromium import ARGS, chromium_executable  # noqa: F401  (re-exported for the browser tests)
-from helpers import ROOT, site_prefix  # noqa: F401  (re-exported for the browser tests)
+from . import ROOT
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 # Diagrams arrive drawn, as inline SVG (hooks/diagrams.py); Material would only draw a leftover

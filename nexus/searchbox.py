@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from helpers import ROOT
+from . import ROOT
 
 SEARCH = "input.md-search__input"
 HEADING = re.compile(r'<h([234]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)

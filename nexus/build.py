@@ -1,0 +1,37 @@
+"""The strict build, run the way `make check` runs it: one entry point and one environment."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from . import ROOT
+
+
+# Material prints a notice about MkDocs 2.0 on every start; it would fill every log. (The Makefile
+# exports the same for the commands it runs itself, such as `mkdocs serve`.)
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+def environment(**extra) -> dict:
+    """os.environ plus what every build needs, plus extra values such as SITE_URL."""
+    return dict(os.environ, **QUIET, **extra)
+
+
+def mkdocs(args, root: Path = ROOT, **extra) -> subprocess.CompletedProcess:
+    """`mkdocs <args>` in root, output captured."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=root, env=environment(**extra),
+                          capture_output=True, text=True, check=False)
+
+
+def build(root: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Strict build through `python -m checks build`, which restates warnings as file:line."""
+    return subprocess.run([sys.executable, "-m", "checks", "build", "--site-dir", str(site_dir), *extra],
+                          cwd=root, env=environment(**(env or {})), capture_output=True, text=True, check=False)
+
+
+def make(repo: Path, target: str = "check") -> subprocess.CompletedProcess:
+    """`make <target>` in a copy of the repository, with this checkout's tools, as a contributor runs
+    it: without the GitHub Actions variables (annotations) and the calling make's own."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "MAKE"))}
+    return subprocess.run(["make", "--no-print-directory", target, f"VENV={ROOT / '.venv'}"],
+                          cwd=repo, env=env, capture_output=True, text=True, check=False)

@@ -1,0 +1,45 @@
+"""A page's front matter: the one parser that checks, hooks and scripts use.
+
+MkDocs reads front matter with its own `get_data`, which drops a page's front matter silently when
+the YAML is invalid; the hub needs the line where the YAML starts and the body begins, and dates
+that stay strings when they are impossible, so the schema can report them.
+"""
+import yaml
+
+
+class Loader(yaml.SafeLoader):
+    """Safe YAML, except that an impossible date (2026-13-45) stays a string for the schema to report."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def split(text: str):
+    """Return (yaml_text, body_start_line) or (None, 1) when the page has no front matter."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, 1
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), i + 2
+    return None, 1
+
+
+def load(text: str) -> dict:
+    """The front matter as a mapping ({} when there is none); raises yaml.YAMLError when invalid."""
+    yaml_text, _ = split(text)
+    meta = yaml.load(yaml_text, Loader=Loader) if yaml_text else None
+    return meta if isinstance(meta, dict) else {}
+
+
+def body(text: str) -> str:
+    """The page without its front matter."""
+    _, start = split(text)
+    return "\n".join(text.split("\n")[start - 1:])
