@@ -445,9 +445,26 @@ def check_glossary(root: Path = ROOT):
     return problems
 
 
+NAV_TITLE = re.compile(r"^\s*- (.+?): (\S+\.md)\s*$")
+
+
+def check_nav_titles(root: Path = ROOT):
+    """A page's title is written once, in its front matter: `nav:` lists bare paths, so the two
+    can never disagree. (Which pages the nav lists is MkDocs' own validation: mkdocs.yml.)"""
+    problems, in_nav = [], False
+    for number, line in enumerate((root / "mkdocs.yml").read_text(encoding="utf-8").split("\n"), start=1):
+        if not line.startswith((" ", "-")) and line.strip():
+            in_nav = line.startswith("nav:")
+        match = NAV_TITLE.match(line) if in_nav else None
+        if match:
+            problems.append(Problem("mkdocs.yml", number, f"the nav gives {match.group(2)} a title; list the bare "
+                                    f"path (- {match.group(2)}) and set `title:` in the page's front matter"))
+    return problems
+
+
 def check_all(root: Path = ROOT, today: dt.date | None = None):
     rules = Rules(root)
-    problems = check_glossary(root)
+    problems = check_glossary(root) + check_nav_titles(root)
     quoted = set()
     for path in sorted((root / "docs").rglob("*.md")):
         problems += check_page(path, rules, today, quoted)

@@ -112,7 +112,7 @@ def body(rule: dict) -> str:
 
 
 def add_to_nav(config: str, section: str, entry: str) -> str:
-    """Insert `- Title: section/slug.md` after the last nav line of that section's folder."""
+    """Insert `- section/slug.md` after the last nav line of that section's folder (the title is in front matter)."""
     lines = config.split("\n")
     last = max((i for i, line in enumerate(lines) if re.search(rf"^\s+- .*\b{re.escape(section)}/[^/]+\.md\s*$", line)),
                default=None)
@@ -138,7 +138,7 @@ def create(root: Path, section: str, title: str, tags: list[str], today: dt.date
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists; choose another title")
     config_path = root / "mkdocs.yml"
-    config = add_to_nav(config_path.read_text(encoding="utf-8"), section, f"{yaml_scalar(title)}: {section}/{slug}.md")
+    config = add_to_nav(config_path.read_text(encoding="utf-8"), section, f"{section}/{slug}.md")
     path.write_text(front_matter(title, tags, rules[section], vocabulary, today) + "\n\n" + body(rules[section]),
                     encoding="utf-8")
     config_path.write_text(config, encoding="utf-8")

@@ -104,6 +104,14 @@ def test_code_about_script_urls_is_not_a_link():
     assert pages.check_markup("docs/x.md", text) == []
 
 
+def test_a_nav_entry_with_a_title_is_reported_with_its_line(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\nnav:\n  - index.md\n  - Technologies:\n      - tech/index.md\n"
+        "      - \"Redis: caching\": tech/redis.md\nplugins:\n  - search\n", encoding="utf-8")
+    [problem] = pages.check_nav_titles(tmp_path)
+    assert str(problem).startswith("mkdocs.yml:6: the nav gives tech/redis.md a title; list the bare path")
+
+
 def test_missing_snippet_file_and_section(tmp_path):
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "a.py").write_text("# --8<-- [start:one]\nx = 1\n# --8<-- [end:one]\n")
