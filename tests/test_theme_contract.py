@@ -67,6 +67,15 @@ def test_names_and_classes_the_hub_uses_are_in_the_theme(entry):
         f"Material no longer has {token!r}, which {entry['used_by']} relies on"
 
 
+@pytest.mark.parametrize("entry", CONTRACT["stylesheet_rules"], ids=lambda e: e["selector"])
+def test_overridden_stylesheet_rules_are_in_the_theme(entry):
+    [path] = (THEME / "assets/stylesheets").glob("main.*.min.css")
+    blocks = re.findall(r"([^{}]+)\{([^{}]*)\}", path.read_text(encoding="utf-8"))
+    declarations = [body for selectors, body in blocks if entry["selector"] in selectors.split(",")]
+    assert any(entry["declaration"] in body.split(";") for body in declarations), \
+        f"Material's stylesheet no longer gives {entry['selector']} {entry['declaration']}; extra.css undoes it because {entry['why']}"
+
+
 @pytest.mark.parametrize("entry", CONTRACT["template_strings"], ids=lambda e: e["string"])
 def test_rewritten_template_strings_are_in_the_theme(entry):
     text = (THEME / entry["file"]).read_text(encoding="utf-8")

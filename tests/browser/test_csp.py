@@ -23,17 +23,6 @@ def test_every_page_carries_the_policy(site):
         assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in head, path
 
 
-def test_the_offline_copy_carries_no_policy():
-    """file:// pages have an opaque origin, so the offline copy goes without (hooks/csp.py says why)."""
-    import subprocess
-    import sys
-    from nexus import ROOT
-    result = subprocess.run([sys.executable, "scripts/offline.py", "--preview"], cwd=ROOT, capture_output=True,
-                            text=True, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Content-Security-Policy" not in (ROOT / "site-preview/index.html").read_text(encoding="utf-8")
-
-
 def test_widgets_work_under_the_policy(context, server, site):
     page = context.new_page()
     page.goto(server.url)

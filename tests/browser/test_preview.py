@@ -15,6 +15,11 @@ def preview():
     return ROOT / "site-preview"
 
 
+def test_the_preview_and_offline_copy_carry_no_policy(preview):
+    """file:// pages have an opaque origin, so the offline build goes without (hooks/csp.py says why)."""
+    assert "Content-Security-Policy" not in (preview / "index.html").read_text(encoding="utf-8")
+
+
 def test_preview_opens_every_section_from_file_urls_and_searches(context, preview):
     page = context.new_page()
     page.goto((preview / "index.html").as_uri())
