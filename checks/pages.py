@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
+from markdown.extensions.toc import slugify
 
 from nexus import ROOT
 from nexus.frontmatter import Loader, split
@@ -412,8 +413,14 @@ def check_page(path: Path, rules: Rules, today: dt.date | None = None, quoted: s
     return problems + entry_problems
 
 
+def glossary_anchor(term: str) -> str:
+    """A term's anchor on the glossary page (glossary/#acid), as its heading's id is made."""
+    return slugify(term, "-")
+
+
 def check_glossary(root: Path = ROOT):
-    """data/glossary.yml: every term has a definition, and every `see` link names a real page."""
+    """data/glossary.yml: every term has a definition and its own anchor, and every `see` link names
+    a real page. (hooks/glossary.py runs this too, so `mkdocs serve` refuses what `make check` does.)"""
     rel = "data/glossary.yml"
     if not (root / rel).is_file():
         return [Problem(rel, 1, "the glossary file is missing; it feeds docs/glossary.md and every tooltip")]
@@ -430,6 +437,16 @@ def check_glossary(root: Path = ROOT):
         for field, _ in value.value if isinstance(value, yaml.MappingNode) else []:
             lines[(key.value, field.value)] = field.start_mark.line + 1
     problems = []
+    if not isinstance(entries, dict):
+        return [Problem(rel, 1, "the glossary must map each term to its definition")]
+    taken = {}
+    for term in entries:
+        slug = glossary_anchor(str(term))
+        if len(slug) < 2 or slug in taken:
+            problems.append(Problem(rel, lines.get(term, 1), f"term {term!r} needs its own anchor: "
+                                    + (f"it makes #{slug}, as {taken[slug]!r} does" if slug in taken
+                                       else "a one-letter term would take a letter heading's")))
+        taken.setdefault(slug, term)
     for term, entry in entries.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str):
             problems.append(Problem(rel, lines.get(term, 1), f"term {term!r} needs a `definition:` text"))

@@ -12,11 +12,14 @@ search for ACID would have to compete with every other A term.
 import html
 import json
 import re
+import sys
 from pathlib import Path
 
 import yaml
-from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks load as files: find checks/
+from checks.pages import check_glossary, glossary_anchor as anchor  # noqa: E402
 
 MARKER = "<!-- glossary -->"
 _abbreviations = {}
@@ -26,24 +29,14 @@ _entries = {}
 _url = None
 
 
-def anchor(term):
-    return slugify(term, "-")
-
-
 def on_config(config):
     global _abbreviations, _used, _page, _entries
-    path = Path(config.config_file_path).parent / "data" / "glossary.yml"
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise PluginError(f"data/glossary.yml cannot be read: {exc}") from None
-    for term, entry in (entries or {}).items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str):
-            raise PluginError(f"data/glossary.yml: term {term!r} needs a `definition:` text")
+    root = Path(config.config_file_path).parent
+    problems = check_glossary(root)   # the page check owns the glossary's rules
+    if problems:
+        raise PluginError("\n".join(map(str, problems)))
+    entries = yaml.safe_load((root / "data" / "glossary.yml").read_text(encoding="utf-8"))
     terms = sorted(entries, key=str.casefold)
-    anchors = [anchor(term) for term in terms]
-    if len(set(anchors)) != len(anchors) or any(len(a) < 2 for a in anchors):
-        raise PluginError("data/glossary.yml: two terms share an anchor, or a term is one letter")
     _entries = entries
     _abbreviations = {term: f"*[{term}]: {entries[term]['expansion']}"
                       for term in terms if entries[term].get("expansion")}

@@ -300,3 +300,47 @@ def test_a_page_for_two_tools_may_prefix_anchors_with_either(catalogue_root):
                                       text.replace("{#celery-worker-lost}", "{#redis-down}"), catalogue_root)
     assert [p.message for p in problems] == [
         "anchor '#redis-down' must start with the page's area, 'celery-rabbitmq-' or 'celery-' or 'rabbitmq-'"]
+
+
+GLOSSARY = """ACID:
+  definition: Atomic, consistent, isolated, durable.
+CI-CD:
+  definition: Build, test and deploy on every change.
+CI CD:
+  definition: The same words again.
+X:
+  definition: A letter.
+JWT:
+  expansion: JSON Web Token
+Redis:
+  definition: An in-memory store.
+  see: tech/no-such-page.md
+  colour: red
+"""
+
+
+def test_glossary_problems_are_reported_with_their_lines(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    problems = [str(p) for p in pages.check_glossary(tmp_path)]
+    assert problems == [
+        "data/glossary.yml:5: term 'CI CD' needs its own anchor: it makes #ci-cd, as 'CI-CD' does",
+        "data/glossary.yml:7: term 'X' needs its own anchor: a one-letter term would take a letter heading's",
+        "data/glossary.yml:9: term 'JWT' needs a `definition:` text",
+        "data/glossary.yml:11: term 'Redis' has unknown fields ['colour']; use definition, expansion and see",
+        "data/glossary.yml:13: term 'Redis': see: 'tech/no-such-page.md' is not a page in docs/",
+    ], problems
+
+
+def test_the_glossary_hook_refuses_what_the_check_refuses(tmp_path):
+    """`mkdocs serve` runs no page check: the build hook stops on the same problems."""
+    import importlib.util
+    from types import SimpleNamespace
+    from mkdocs.exceptions import PluginError
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("glossary_hook", ROOT / "hooks/glossary.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    with pytest.raises(PluginError, match=r"data/glossary.yml:9: term 'JWT' needs a `definition:` text"):
+        hook.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
