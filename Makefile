@@ -6,6 +6,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
+# The hub's tests run in one process per core (pytest-xdist); tests that share a folder in the
+# repository are grouped onto one worker (xdist_group). PARALLEL= runs them in one process.
+PARALLEL ?= -n auto --dist loadgroup
 # Reproducible builds: dates that default to "now" use the last commit's time instead.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
@@ -60,7 +63,7 @@ lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
 	$(BIN)/zizmor --offline --no-progress .
 
 test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, then hub, browser and example tests
-	$(BIN)/python -m pytest
+	NEXUS_SITE=$(SITE) $(BIN)/python -m pytest $(PARALLEL)
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q
 	cd examples && ../$(BIN)/python -m pytest -q python shell errors
 

@@ -9,6 +9,9 @@ from nexus.browser import MERMAID_RENDERED
 from nexus import ROOT
 from scripts.offline import BUDGET
 
+# The tests share the one site-offline/ and zip in the repository: one worker builds them (pytest-xdist).
+pytestmark = pytest.mark.xdist_group("offline")
+
 
 @pytest.fixture(scope="module")
 def offline_root(tmp_path_factory):

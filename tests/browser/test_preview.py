@@ -6,6 +6,9 @@ import pytest
 
 from nexus import ROOT
 
+# Both tests read the one site-preview/ in the repository: one worker builds it (pytest-xdist).
+pytestmark = pytest.mark.xdist_group("preview")
+
 
 @pytest.fixture(scope="module")
 def preview():
