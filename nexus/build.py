@@ -12,9 +12,9 @@ from . import ROOT
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 
 
-def environment(**extra) -> dict:
-    """os.environ plus what every build needs, plus extra values such as SITE_URL."""
-    return dict(os.environ, **QUIET, **extra)
+def environment(drop=(), **extra) -> dict:
+    """os.environ without `drop`, plus what every build needs, plus extra values such as SITE_URL."""
+    return {**{k: v for k, v in os.environ.items() if k not in drop}, **QUIET, **extra}
 
 
 def mkdocs(args, root: Path = ROOT, **extra) -> subprocess.CompletedProcess:
@@ -23,10 +23,10 @@ def mkdocs(args, root: Path = ROOT, **extra) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, check=False)
 
 
-def build(root: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def build(root: Path, site_dir: Path, *extra: str, env: dict | None = None, drop=()) -> subprocess.CompletedProcess:
     """Strict build through `python -m checks build`, which restates warnings as file:line."""
     return subprocess.run([sys.executable, "-m", "checks", "build", "--site-dir", str(site_dir), *extra],
-                          cwd=root, env=environment(**(env or {})), capture_output=True, text=True, check=False)
+                          cwd=root, env=environment(drop, **(env or {})), capture_output=True, text=True, check=False)
 
 
 def make(repo: Path, target: str = "check") -> subprocess.CompletedProcess:

@@ -25,10 +25,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from nexus import ROOT  # noqa: E402
-from nexus.build import environment  # noqa: E402
+from nexus.build import environment, mkdocs  # noqa: E402
 from nexus.repo import IGNORED  # noqa: E402
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = environment(SOURCE_DATE_EPOCH="1767225600")
+EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
+ENV = environment(**EPOCH)
 TAGS = list(yaml.safe_load((ROOT / "data/tags.yml").read_text(encoding="utf-8")))
 WORDS = ("cache request worker queue index query model view serializer token database broker "
          "migration signal middleware container pipeline deploy latency replica schema").split()
@@ -78,8 +79,7 @@ def variant(dest, name):
 
 def timed_build(dest, config):
     start = time.perf_counter()
-    result = subprocess.run(MKDOCS + ["build", "--strict", "-q", "-f", str(config), "-d", str(dest / "out")],
-                            cwd=dest, env=ENV, capture_output=True, text=True, check=False)
+    result = mkdocs(["build", "--strict", "-q", "-f", str(config), "-d", str(dest / "out")], dest, **EPOCH)
     elapsed = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"build failed ({config.name}):\n{result.stdout}{result.stderr}")

@@ -1,7 +1,7 @@
-"""Fault injection: each test copies the repository, breaks one thing, runs the same gate as CI
-and the deploy (`make check`), and asserts that the gate fails with a message naming the file
-(and the line, where the tool knows it). The messages are what a contributor sees."""
-import os
+"""Fault injection: each test copies the repository, breaks one thing (the faults only a build finds
+share one copy), runs the same gate as CI and the deploy (`make check`), and asserts that the gate
+fails with a message naming the file (and the line, where the tool knows it). The messages are
+what a contributor sees."""
 import re
 import subprocess
 from pathlib import Path
@@ -60,27 +60,57 @@ def assert_fails(result, *expected):
     return output
 
 
-# 1. A link to a page that does not exist.
-def test_link_to_missing_page(repo):
-    line = append(repo, PAGE, "See [the old page](no-such-page.md).")
-    assert_fails(gate(repo), f"{PAGE}:{line}:", "no-such-page.md")
+# 1-3 and 7. Faults that only the strict build finds: a link to a page, an anchor (on another page,
+# on the same page, in a self-check's explanation) or an image that does not exist, a page outside
+# the navigation and a navigation entry without a page. A build costs seconds, so they share one
+# broken copy and one `make check`: the strict build reports every warning, not only the first,
+# and each test finds its own message on its own line.
+@pytest.fixture(scope="module")
+def build_faults(tmp_path_factory):
+    repo = copy_repo(tmp_path_factory.mktemp("build-faults") / "repo")
+    at = {
+        "page": f"{PAGE}:{append(repo, PAGE, 'See [the old page](no-such-page.md).')}",
+        "anchor elsewhere": f"{PAGE}:{append(repo, PAGE, 'See [Redis expiry](../tech/redis.md#no-such-heading).')}",
+        "anchor here": f"{PAGE}:{append(repo, PAGE, 'Jump to [the summary](#no-such-summary).')}",
+        "image": f"{PAGE}:{append(repo, PAGE, '![Cache flow](../assets/cache-flow.png)')}",
+        # Explanations are rendered as Markdown, so the strict build validates their links too.
+        "self-check anchor": f"{SELF_CHECK_PAGE}:" + str(replace(
+            repo, SELF_CHECK_PAGE, "        adds nothing. See [Pitfalls](#pitfalls)",
+            "        adds nothing. See [Pitfalls](#no-such-pitfalls)")),
+        "page outside the nav": "docs/orphan.md:1",
+    }
+    (repo / "docs/orphan.md").write_text(
+        "---\ntitle: Orphan\ndescription: A page that nobody added to the navigation of the hub.\n"
+        "tags: [caching]\n---\n\nText.\n", encoding="utf-8")
+    (repo / "docs/tech/jenkins.md").unlink()
+    # The glossary's DSL entry points at the page too; its own check would stop the gate first.
+    replace(repo, "data/glossary.yml", "  see: tech/jenkins.md\n", "")
+    nav = next(i for i, text in enumerate((repo / "mkdocs.yml").read_text().split("\n"), 1) if "tech/jenkins.md" in text)
+    at["nav entry without a page"] = f"mkdocs.yml:{nav}"
+    return gate(repo), at
 
 
-# 2. A link to an anchor that does not exist, on another page and on the same page.
-def test_link_to_missing_anchor_on_another_page(repo):
-    line = append(repo, PAGE, "See [Redis expiry](../tech/redis.md#no-such-heading).")
-    assert_fails(gate(repo), f"{PAGE}:{line}:", "no-such-heading")
+BUILD_FAULTS = {
+    "page": "no-such-page.md",
+    "anchor elsewhere": "no-such-heading",
+    "anchor here": "no-such-summary",
+    "image": "cache-flow.png",
+    "self-check anchor": "no-such-pitfalls",
+    "page outside the nav": "the page is not in the navigation",
+    "nav entry without a page": "the nav lists 'tech/jenkins.md'",
+}
 
 
-def test_link_to_missing_anchor_on_the_same_page(repo):
-    line = append(repo, PAGE, "Jump to [the summary](#no-such-summary).")
-    assert_fails(gate(repo), f"{PAGE}:{line}:", "no-such-summary")
-
-
-# 3. A missing image.
-def test_missing_image(repo):
-    line = append(repo, PAGE, "![Cache flow](../assets/cache-flow.png)")
-    assert_fails(gate(repo), f"{PAGE}:{line}:", "cache-flow.png")
+# One worker runs them all, so the broken copy is built once (pytest-xdist, Makefile PARALLEL).
+@pytest.mark.xdist_group("build-faults")
+@pytest.mark.parametrize("fault", BUILD_FAULTS)
+def test_the_strict_build_names_the_file_and_line_of_each_fault(build_faults, fault):
+    """The gate fails, and one line of its output gives both the place and the fault."""
+    result, at = build_faults
+    output = assert_fails(result)
+    expected = BUILD_FAULTS[fault]
+    assert any(f"{at[fault]}:" in line and expected in line for line in output.splitlines()), \
+        f"expected {at[fault]}: with {expected!r} on one line of the gate's output:\n{output[-4000:]}"
 
 
 # 4. A snippet include whose file or section does not exist.
@@ -117,23 +147,6 @@ def test_unknown_tag(repo):
     line = set_field(repo, PAGE, "tags", "[caching, redis-cache]")
     assert_fails(gate(repo), f"{PAGE}:{line}: tags: 'redis-cache' is not a known tag; "
                              "known tags are listed in data/tags.yml")
-
-
-# 7. A page in docs/ but not in the navigation, and a navigation entry with no page.
-def test_page_outside_the_navigation(repo):
-    (repo / "docs/orphan.md").write_text(
-        "---\ntitle: Orphan\ndescription: A page that nobody added to the navigation of the hub.\n"
-        "tags: [caching]\n---\n\nText.\n", encoding="utf-8")
-    assert_fails(gate(repo), "docs/orphan.md:1: the page is not in the navigation")
-
-
-def test_navigation_entry_without_a_page(repo):
-    (repo / "docs/tech/jenkins.md").unlink()
-    # The glossary's DSL entry points at the page too; its own check would stop the gate first.
-    replace(repo, "data/glossary.yml", "  see: tech/jenkins.md\n", "")
-    line = next(i for i, text in enumerate((repo / "mkdocs.yml").read_text().split("\n"), 1)
-                if "tech/jenkins.md" in text)
-    assert_fails(gate(repo), f"mkdocs.yml:{line}: the nav lists 'tech/jenkins.md'")
 
 
 # 8. Raw <script>, <iframe> or inline on*= handlers in Markdown.
@@ -191,7 +204,8 @@ def test_last_reviewed_not_a_date(repo):
 # Found while writing the hub: spelling mistakes, and a glossary entry that links nowhere.
 def test_spelling_mistake(repo):
     line = append(repo, PAGE, "Caching is teh art of remembering.")  # codespell:ignore
-    assert_fails(gate(repo), f"{PAGE}:{line}:", "teh")  # codespell:ignore
+    # codespell runs in `make lint`, the gate's last step; the build before it would pass.
+    assert_fails(gate(repo, "lint"), f"{PAGE}:{line}:", "teh")  # codespell:ignore
 
 
 def test_glossary_link_to_missing_page(repo):
@@ -229,12 +243,6 @@ def test_malformed_self_check_fails_the_strict_build_too(repo, tmp_path):
                  "id 'first-pulls-one' is already used by question 1")
 
 
-def test_self_check_link_to_missing_anchor(repo, tmp_path):
-    """Explanations are rendered as Markdown, so the strict build validates their links."""
-    from nexus.build import build
-    line = replace(repo, SELF_CHECK_PAGE, "        adds nothing. See [Pitfalls](#pitfalls)",
-                   "        adds nothing. See [Pitfalls](#no-such-pitfalls)")
-    assert_fails(build(repo, tmp_path / "site"), f"{SELF_CHECK_PAGE}:{line}:", "no-such-pitfalls")
 # 13. A diagram Mermaid cannot parse: the build names the file, the line and Mermaid's message.
 BROKEN_DIAGRAM = "```mermaid\nflowchart LR\n    A[Client] --> B{Cache hit?\n    B -->|yes| C[Return]\n```"
 
@@ -256,10 +264,10 @@ NEW_DIAGRAM = "```mermaid\nflowchart LR\n    Fault[Fault test] --> Browser\n```"
 
 def test_new_diagram_without_chromium_is_drawn_in_the_browser_but_fails_ci(repo, tmp_path):
     append(with_mermaid(repo), PAGE, NEW_DIAGRAM)
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "NEXUS_DIAGRAMS")}
-    env["NEXUS_CHROMIUM"] = "/bin/false"   # an executable that is no browser: launching fails
-    command = [str(ROOT / ".venv/bin/python"), "-m", "checks", "build", "--site-dir", str(tmp_path / "site")]
-    local = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
+    from nexus.build import build
+    local_machine = {"drop": ("CI", "NEXUS_DIAGRAMS"),
+                     "env": {"NEXUS_CHROMIUM": "/bin/false"}}   # an executable that is no browser: launching fails
+    local = build(repo, tmp_path / "site", **local_machine)
     output = local.stdout + local.stderr
     assert local.returncode == 0, output[-3000:]
     assert output.count("cannot be drawn here: no Chromium could be started") == 1, output[-3000:]
@@ -268,5 +276,5 @@ def test_new_diagram_without_chromium_is_drawn_in_the_browser_but_fails_ci(repo,
     assert (tmp_path / "site/assets/javascripts/mermaid-loader.js").is_file()
     assert (tmp_path / "site/assets/javascripts/vendor/mermaid/mermaid.esm.min.mjs").is_file()
     assert len(list((repo / "data/diagrams").glob("*.svg"))) >= 50, "the committed diagrams were pruned"
-    failing = subprocess.run(command, cwd=repo, env=dict(env, CI="true"), capture_output=True, text=True, check=False)
+    failing = build(repo, tmp_path / "site", drop=("NEXUS_DIAGRAMS",), env={"NEXUS_CHROMIUM": "/bin/false", "CI": "true"})
     assert_fails(failing, "1 diagram(s) are not in data/diagrams/ and cannot be drawn here", "docs/concepts/caching.md")
