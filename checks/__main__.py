@@ -7,6 +7,8 @@ Problems print as `file:line: message`; under GitHub Actions they are also print
 import os
 import sys
 
+from nexus import ROOT
+
 from . import build, fix, pages
 
 
@@ -19,13 +21,13 @@ def report(problems, title):
             print(f"::error file={problem.path},line={problem.line},title={title}::{message}")
 
 
-def main(argv):
+def main(argv, root=ROOT):
     command = argv[1] if len(argv) > 1 else "pages"
     if command == "pages":
         if "--fix" in argv[2:]:
-            changed = fix.fix_all(pages.Rules())
+            changed = fix.fix_all(pages.Rules(root))
             print("\n".join(f"fixed {path}" for path in changed) or "nothing to fix")
-        problems = pages.check_all()
+        problems = pages.check_all(root)
         report(problems, "Page check")
         if problems:
             fixable = sum(problem.fixable for problem in problems)

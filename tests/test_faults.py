@@ -2,6 +2,8 @@
 share one copy), runs the same gate as CI and the deploy (`make check`), and asserts that the gate
 fails with a message naming the file (and the line, where the tool knows it). The messages are
 what a contributor sees."""
+import contextlib
+import io
 import re
 import subprocess
 from pathlib import Path
@@ -18,6 +20,16 @@ PAGE = "docs/concepts/caching.md"
 
 def gate(repo: Path, target: str = "check") -> subprocess.CompletedProcess:
     return make(repo, target)
+
+
+def page_checks(repo: Path) -> subprocess.CompletedProcess:
+    """The gate's first step, `python -m checks pages`, run in this process on the broken copy: the
+    same code and the same messages as `make check`, without starting make and Python per fault."""
+    from checks.__main__ import main
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        code = main(["checks", "pages"], root=repo)
+    return subprocess.CompletedProcess(["python", "-m", "checks", "pages"], code, output.getvalue(), "")
 
 
 @pytest.fixture
@@ -116,36 +128,36 @@ def test_the_strict_build_names_the_file_and_line_of_each_fault(build_faults, fa
 # 4. A snippet include whose file or section does not exist.
 def test_snippet_file_missing(repo):
     line = append(repo, PAGE, '```python\n--8<-- "jobboard/jobs/no_such_file.py"\n```')
-    assert_fails(gate(repo), f"{PAGE}:{line + 1}: snippet file examples/jobboard/jobs/no_such_file.py does not exist")
+    assert_fails(page_checks(repo), f"{PAGE}:{line + 1}: snippet file examples/jobboard/jobs/no_such_file.py does not exist")
 
 
 def test_snippet_section_missing(repo):
     line = append(repo, PAGE, '```python\n--8<-- "jobboard/jobs/cache.py:no-such-section"\n```')
-    assert_fails(gate(repo), f"{PAGE}:{line + 1}: snippet section 'no-such-section' has no")
+    assert_fails(page_checks(repo), f"{PAGE}:{line + 1}: snippet section 'no-such-section' has no")
 
 
 # 5. Front matter that is not valid YAML, lacks a required field, or has a wrong type.
 def test_front_matter_not_yaml(repo):
     set_field(repo, PAGE, "title", "Caching: strategies: and more")
-    assert_fails(gate(repo), f"{PAGE}:", "front matter is not valid YAML")
+    assert_fails(page_checks(repo), f"{PAGE}:", "front matter is not valid YAML")
 
 
 def test_front_matter_missing_field(repo):
     path = repo / PAGE
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"(?m)^description:.*\n(?:  .*\n)*", "", text, count=1), encoding="utf-8")
-    assert_fails(gate(repo), f"{PAGE}:", "missing required field 'description'")
+    assert_fails(page_checks(repo), f"{PAGE}:", "missing required field 'description'")
 
 
 def test_front_matter_wrong_type(repo):
     line = set_field(repo, PAGE, "title", "[Caching, strategies]")
-    assert_fails(gate(repo), f"{PAGE}:{line}: title: expected string, got list")
+    assert_fails(page_checks(repo), f"{PAGE}:{line}: title: expected string, got list")
 
 
 # 6. An unknown tag.
 def test_unknown_tag(repo):
     line = set_field(repo, PAGE, "tags", "[caching, redis-cache]")
-    assert_fails(gate(repo), f"{PAGE}:{line}: tags: 'redis-cache' is not a known tag; "
+    assert_fails(page_checks(repo), f"{PAGE}:{line}: tags: 'redis-cache' is not a known tag; "
                              "known tags are listed in data/tags.yml")
 
 
@@ -155,13 +167,13 @@ def test_unknown_tag(repo):
                                   '<img src="x.png" onerror="alert(1)">'])
 def test_unsafe_html(repo, html):
     line = append(repo, PAGE, html)
-    assert_fails(gate(repo), f"{PAGE}:{line}: raw HTML")
+    assert_fails(page_checks(repo), f"{PAGE}:{line}: raw HTML")
 
 
 # 9. An http:// link to an external site.
 def test_plain_http_link(repo):
     line = append(repo, PAGE, "Read [the old docs](http://example.org/docs/).")
-    assert_fails(gate(repo), f"{PAGE}:{line}: link to http://example.org is not encrypted; use https://")
+    assert_fails(page_checks(repo), f"{PAGE}:{line}: link to http://example.org is not encrypted; use https://")
 
 
 # 10. An invalid mkdocs.yml: bad YAML, and an unknown plugin option.
@@ -193,12 +205,12 @@ def test_no_git_history(repo):
 # 12. A page whose last_reviewed is in the future or not a date.
 def test_last_reviewed_in_the_future(repo):
     line = set_field(repo, PAGE, "last_reviewed", "2999-01-01")
-    assert_fails(gate(repo), f"{PAGE}:{line}: last_reviewed: 2999-01-01 is in the future")
+    assert_fails(page_checks(repo), f"{PAGE}:{line}: last_reviewed: 2999-01-01 is in the future")
 
 
 def test_last_reviewed_not_a_date(repo):
     line = set_field(repo, PAGE, "last_reviewed", "soon")
-    assert_fails(gate(repo), f"{PAGE}:{line}: last_reviewed: 'soon' is not a date")
+    assert_fails(page_checks(repo), f"{PAGE}:{line}: last_reviewed: 'soon' is not a date")
 
 
 # Found while writing the hub: spelling mistakes, and a glossary entry that links nowhere.
@@ -210,7 +222,7 @@ def test_spelling_mistake(repo):
 
 def test_glossary_link_to_missing_page(repo):
     line = replace(repo, "data/glossary.yml", "see: concepts/caching.md", "see: concepts/cache.md")
-    assert_fails(gate(repo), f"data/glossary.yml:{line}: ", "'concepts/cache.md' is not a page in docs/")
+    assert_fails(page_checks(repo), f"data/glossary.yml:{line}: ", "'concepts/cache.md' is not a page in docs/")
 
 
 # Issue 13: an error-catalogue entry that lost a label, and one that names a test that is gone.
@@ -220,7 +232,7 @@ def test_broken_catalogue_entries(repo):
     heading = next(i for i, text in enumerate(lines, 1) if text.startswith("## `Invalid HTTP_HOST header`"))
     replace(repo, page, "**Verify.** `curl -i -H", "Check: `curl -i -H")
     repro = replace(repo, page, "::test_no_such_table`.", "::test_no_such_tables`.")
-    assert_fails(gate(repo), f"{page}:{heading}: entry is missing **Verify.**",
+    assert_fails(page_checks(repo), f"{page}:{heading}: entry is missing **Verify.**",
                  f"{page}:{repro}: examples/jobboard/tests/test_catalogue_django.py defines no test function "
                  "'test_no_such_tables'")
 
@@ -231,7 +243,7 @@ SELF_CHECK_PAGE = "docs/concepts/generators.md"
 
 def test_malformed_self_check(repo):
     line = replace(repo, SELF_CHECK_PAGE, "  type: multiple\n", "  type: several\n")
-    assert_fails(gate(repo), f"{SELF_CHECK_PAGE}:{line}: self-check question 4 ('what-works-on-a-generator'): "
+    assert_fails(page_checks(repo), f"{SELF_CHECK_PAGE}:{line}: self-check question 4 ('what-works-on-a-generator'): "
                              "type 'several' is not a question type")
 
 
