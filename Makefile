@@ -6,9 +6,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
-# The hub's tests run in one process per core (pytest-xdist); tests that share a folder in the
-# repository are grouped onto one worker (xdist_group). PARALLEL= runs them in one process.
-PARALLEL ?= -n auto --dist loadgroup
+# The hub's tests run in one process per core (pytest-xdist), so no test writes into the
+# repository: each builds into its own temporary folder. PARALLEL= runs them in one process.
+PARALLEL ?= -n auto
 # Reproducible builds: dates that default to "now" use the last commit's time instead.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 

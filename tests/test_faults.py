@@ -76,10 +76,10 @@ def assert_fails(result, *expected):
 # on the same page, in a self-check's explanation) or an image that does not exist, a page outside
 # the navigation and a navigation entry without a page. A build costs seconds, so they share one
 # broken copy and one `make check`: the strict build reports every warning, not only the first,
-# and each test finds its own message on its own line.
-@pytest.fixture(scope="module")
-def build_faults(tmp_path_factory):
-    repo = copy_repo(tmp_path_factory.mktemp("build-faults") / "repo")
+# and the test looks for each fault's message on its own line.
+@pytest.fixture
+def build_faults(tmp_path):
+    repo = copy_repo(tmp_path / "repo")
     at = {
         "page": f"{PAGE}:{append(repo, PAGE, 'See [the old page](no-such-page.md).')}",
         "anchor elsewhere": f"{PAGE}:{append(repo, PAGE, 'See [Redis expiry](../tech/redis.md#no-such-heading).')}",
@@ -113,16 +113,13 @@ BUILD_FAULTS = {
 }
 
 
-# One worker runs them all, so the broken copy is built once (pytest-xdist, Makefile PARALLEL).
-@pytest.mark.xdist_group("build-faults")
-@pytest.mark.parametrize("fault", BUILD_FAULTS)
-def test_the_strict_build_names_the_file_and_line_of_each_fault(build_faults, fault):
-    """The gate fails, and one line of its output gives both the place and the fault."""
+def test_the_strict_build_names_the_file_and_line_of_each_fault(build_faults):
+    """The gate fails, and for each fault one line of its output gives both the place and the fault."""
     result, at = build_faults
-    output = assert_fails(result)
-    expected = BUILD_FAULTS[fault]
-    assert any(f"{at[fault]}:" in line and expected in line for line in output.splitlines()), \
-        f"expected {at[fault]}: with {expected!r} on one line of the gate's output:\n{output[-4000:]}"
+    lines = assert_fails(result).splitlines()
+    missed = [f"{fault}: {at[fault]}: ... {expected!r}" for fault, expected in BUILD_FAULTS.items()
+              if not any(f"{at[fault]}:" in line and expected in line for line in lines)]
+    assert not missed, "not reported on one line:\n" + "\n".join(missed) + "\n\n" + "\n".join(lines)[-4000:]
 
 
 # 4. A snippet include whose file or section does not exist.

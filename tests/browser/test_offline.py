@@ -9,16 +9,14 @@ from nexus.browser import MERMAID_RENDERED
 from nexus import ROOT
 from scripts.offline import BUDGET
 
-# The tests share the one site-offline/ and zip in the repository: one worker builds them (pytest-xdist).
-pytestmark = pytest.mark.xdist_group("offline")
-
 
 @pytest.fixture(scope="module")
 def offline_root(tmp_path_factory):
-    bundle = ROOT / "project-nexus-offline.zip"
-    result = subprocess.run([sys.executable, "scripts/offline.py"], cwd=ROOT, capture_output=True, text=True,
-                            check=False)
+    out = tmp_path_factory.mktemp("offline-build")
+    result = subprocess.run([sys.executable, "scripts/offline.py", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+    bundle = out / "project-nexus-offline.zip"
     assert bundle.stat().st_size <= BUDGET, f"offline bundle is {bundle.stat().st_size} bytes"
     dest = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(bundle) as archive:

@@ -6,16 +6,14 @@ import pytest
 
 from nexus import ROOT
 
-# Both tests read the one site-preview/ in the repository: one worker builds it (pytest-xdist).
-pytestmark = pytest.mark.xdist_group("preview")
-
 
 @pytest.fixture(scope="module")
-def preview():
-    result = subprocess.run([sys.executable, "scripts/offline.py", "--preview"], cwd=ROOT, capture_output=True,
-                            text=True, check=False)
+def preview(tmp_path_factory):
+    out = tmp_path_factory.mktemp("preview")
+    result = subprocess.run([sys.executable, "scripts/offline.py", "--preview", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    return ROOT / "site-preview"
+    return out / "site-preview"
 
 
 def test_the_preview_and_offline_copy_carry_no_policy(preview):
