@@ -14,7 +14,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-WORKER = "assets/javascripts/search-worker.js"
+# The minify plugin (mkdocs.yml) writes docs/assets/javascripts/search-worker.js as .min.js.
+WORKER = "assets/javascripts/search-worker.min.js"
 CONFIG_URL = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 LISTING = "<!-- material/tags"
 _listings = set()

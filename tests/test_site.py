@@ -121,7 +121,7 @@ def test_search_stays_within_its_byte_budget(site):
     assert len(raw) <= budget["index_raw_bytes"], f"search index is {len(raw)} bytes raw"
     packed = len(gzip.compress(raw, 6))
     assert packed <= budget["index_gzip_bytes"], f"search index is {packed} bytes gzipped"
-    worker = site / "assets/javascripts/search-worker.js"
+    worker = site / "assets/javascripts/search-worker.min.js"
     engine = site / "assets/javascripts/vendor/minisearch.js"
     first = packed + sum(len(gzip.compress(path.read_bytes(), 6)) for path in (worker, engine))
     assert first <= budget["first_search_gzip_bytes"], f"a first search downloads {first} bytes gzipped"

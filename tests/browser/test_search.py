@@ -13,7 +13,7 @@ from nexus import ROOT
 from nexus.searchbox import SEARCH, generate, run_queries, score
 
 QUERIES = yaml.safe_load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
-WORKER = "assets/javascripts/search-worker.js"
+WORKER = "assets/javascripts/search-worker.min.js"   # minified at build time (mkdocs.yml)
 
 
 @pytest.fixture(scope="module")
