@@ -462,21 +462,28 @@ def check_glossary(root: Path = ROOT):
     return problems
 
 
-NAV_TITLE = re.compile(r"^\s*- (.+?): (\S+\.md)\s*$")
-
-
 def check_nav_titles(root: Path = ROOT):
     """A page's title is written once, in its front matter: `nav:` lists bare paths, so the two
     can never disagree. (Which pages the nav lists is MkDocs' own validation: mkdocs.yml.)"""
-    problems, in_nav = [], False
-    for number, line in enumerate((root / "mkdocs.yml").read_text(encoding="utf-8").split("\n"), start=1):
-        if not line.startswith((" ", "-")) and line.strip():
-            in_nav = line.startswith("nav:")
-        match = NAV_TITLE.match(line) if in_nav else None
-        if match:
-            problems.append(Problem("mkdocs.yml", number, f"the nav gives {match.group(2)} a title; list the bare "
-                                    f"path (- {match.group(2)}) and set `title:` in the page's front matter"))
-    return problems
+    # compose(), not load(): the node tree has line numbers, and MkDocs' own tags (!ENV) need no constructor.
+    config = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    nav = next((value for key, value in config.value if key.value == "nav"), None)
+    problems, todo = [], [nav] if nav is not None else []
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.SequenceNode):
+            todo += node.value
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(value, yaml.ScalarNode):   # `- Title: page.md`; a section maps to a list
+                    if not value.value.endswith(".md"):
+                        continue                           # an outside link needs its title
+                    problems.append(Problem("mkdocs.yml", key.start_mark.line + 1, f"the nav gives {value.value} a "
+                                            f"title; list the bare path (- {value.value}) and set `title:` in the "
+                                            "page's front matter"))
+                else:
+                    todo.append(value)
+    return sorted(problems, key=lambda problem: problem.line)
 
 
 def check_all(root: Path = ROOT, today: dt.date | None = None):

@@ -9,18 +9,18 @@
 """
 import json
 import re
-
-from mkdocs.exceptions import PluginError
 import unicodedata
 from html import escape, unescape
+
+from mkdocs.exceptions import PluginError
 
 TASK = re.compile(r'<li class="task-list-item"((?: [a-z-]+="[^"]*")*)>(.*?)(?=</li>|<ul|<ol|<p>|<div)', re.S)
 ID = re.compile(r' id="([^"]+)"')
 TAG = re.compile(r"<[^>]+>")
 QUESTION = re.compile(r'<fieldset class="nexus-q" data-q="([^"]+)"')
 PAGE = "my-learning.md"
-# The empty attribute in docs/my-learning.md; HTML minification may have shortened it to a bare name.
-MARKER = re.compile(r'data-index(?:="")?(?=[\s>])')
+# The placeholder in docs/my-learning.md: an empty JSON object, which HTML minification keeps as it is.
+MARKER = 'data-index="{}"'
 _index = {}
 _order = []
 
@@ -84,7 +84,6 @@ def on_post_page(output, page, **kwargs):
     ordered = {uri: _index[uri] for uri in _order if uri in _index}   # nav order, as the reader knows it
     data = json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
-    output, found = MARKER.subn(lambda m: f"data-index='{data}'", output, count=1)   # JSON's " need no escape
-    if not found:
-        raise PluginError(f"docs/{PAGE}: no empty data-index attribute for My learning's index")
-    return output
+    if MARKER not in output:
+        raise PluginError(f"docs/{PAGE}: no {MARKER} placeholder for My learning's index")
+    return output.replace(MARKER, f"data-index='{data}'", 1)   # single quotes: JSON's " need no escape

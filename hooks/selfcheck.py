@@ -7,6 +7,7 @@ block; extra.js adds Check, feedback, the score and Retry.
 """
 import hashlib
 import random
+import re
 import sys
 from html import escape
 from pathlib import Path
@@ -42,13 +43,16 @@ def _literal(text):
     return out.replace("\n", "&#10;")
 
 
+FENCE_MARK = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
 def _separate_fences(text):
     """Blank lines around each fenced block: a fence inside a paragraph would end up in a <p>."""
     out, fence = [], None
     for line in text.split("\n"):
-        marker = line.lstrip()[:3]
-        if fence is None and marker in ("```", "~~~"):
-            fence = line.lstrip()[:len(line.lstrip()) - len(line.lstrip().lstrip(marker[0]))]
+        opening = FENCE_MARK.match(line) if fence is None else None
+        if opening:
+            fence = opening[1]
             if out and out[-1].strip():
                 out.append("")
             out.append(line)
