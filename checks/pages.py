@@ -466,7 +466,12 @@ def check_nav_titles(root: Path = ROOT):
     """A page's title is written once, in its front matter: `nav:` lists bare paths, so the two
     can never disagree. (Which pages the nav lists is MkDocs' own validation: mkdocs.yml.)"""
     # compose(), not load(): the node tree has line numbers, and MkDocs' own tags (!ENV) need no constructor.
-    config = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    try:
+        config = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        return []   # an unreadable mkdocs.yml is the strict build's to report, with its line
+    if not isinstance(config, yaml.MappingNode):
+        return []
     nav = next((value for key, value in config.value if key.value == "nav"), None)
     problems, todo = [], [nav] if nav is not None else []
     while todo:
