@@ -30,8 +30,8 @@ $(VENV)/.tools: requirements.txt requirements-test.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	@touch $@
 
-$(VENV)/.example: examples/jobboard/requirements-test.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r examples/jobboard/requirements-test.txt
+$(VENV)/.example: examples/jobboard/requirements-test.txt examples/recipes/requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r examples/jobboard/requirements-test.txt -r examples/recipes/requirements.txt
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -66,6 +66,7 @@ test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, t
 	NEXUS_SITE=$(SITE) $(BIN)/python -m pytest $(PARALLEL)
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q
 	cd examples && ../$(BIN)/python -m pytest -q python shell errors
+	cd examples/recipes && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q
 
 test-fast: $(VENV)/.tools  ## Hub tests without the browser
 	$(BIN)/python -m pytest -m "not browser"

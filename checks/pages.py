@@ -32,8 +32,9 @@ LINK = re.compile(r"\[[^\]]*\]\((https?://[^)\s]+)")
 # Error catalogue entries (docs/troubleshooting/): see check_entries().
 ENTRY_ANCHOR = re.compile(r"^## .+ \{#([a-z0-9]+(?:-[a-z0-9]+)+)\}$")
 ERROR_TEXT = re.compile(r'^\s*-{1,}8<-{1,}\s+"errors/([^"]+)\.txt"')
-WHY_LINK = re.compile(r"\]\((?:\.\./)?(?:tech|concepts)/[^)\s]+\.md(?:#[^)\s]*)?\)")
+WHY_LINK = re.compile(r"\]\((?:\.\./)?(?:tech|concepts|decisions)/[^)\s]+\.md(?:#[^)\s]*)?\)")
 REPRODUCED = re.compile(r"^Reproduced by `([^`:]+\.py)::([A-Za-z_][\w]*)`\.$")
+TESTED = re.compile(r"^Tested by `([^`:]+\.py)::([A-Za-z_][\w]*)`\.$")
 SOURCE = re.compile(r"^Source: .*\[[^\]]+\]\(https://[^)\s]+\)")
 
 # Link targets that run code or smuggle a document when clicked, in Markdown or raw HTML.
@@ -314,8 +315,20 @@ def _test_source(path: Path, name: str):
     return None
 
 
+def _entry_kind(lines, kinds):
+    """The kind whose `first` block opens the entry; the first kind without one is the default."""
+    first = lines[0][1] if lines else ""
+    for name, kind in kinds.items():
+        if kind.get("first") and (first.startswith(kind["first"])):
+            return name, kind
+    default = [(name, kind) for name, kind in kinds.items() if not kind.get("first")]
+    return default[0] if default else next(iter(kinds.items()))
+
+
 def check_entries(rel: str, text: str, rules: Rules):
-    """The anatomy of each error entry on a troubleshooting page (format: CONTRIBUTING.md, "Error entries").
+    """The anatomy of each entry on a page of entries: the error catalogue (error and symptom
+    entries) and the how-to recipes. Formats: CONTRIBUTING.md, "Error entries" and "Recipes";
+    the labels per kind are data (data/page_rules.yml).
 
     Hand-written: no Markdown linter knows this project's entry format."""
     section = _section_rules(rel, rules) or {}
@@ -327,25 +340,36 @@ def check_entries(rel: str, text: str, rules: Rules):
     stem = Path(rel).stem
     areas = [stem] + [part for part in stem.split("-") if part != stem]
     area = areas[0]
-    labels = spec["labels"]
+    kinds = spec["kinds"]
     for start, heading, lines in _entries(text, set(spec.get("skip", []))):
         match = ENTRY_ANCHOR.match(heading)
         if not match:
-            problems.append(Problem(rel, start, "an error entry's heading needs an explicit anchor at its end, "
+            problems.append(Problem(rel, start, "an entry's heading needs an explicit anchor at its end, "
                                                 f"like '## `message` {{#{area}-short-slug}}' (lower case)"))
         elif not any(match.group(1).startswith(a + "-") for a in areas):
             problems.append(Problem(rel, start, f"anchor '#{match.group(1)}' must start with the page's area, "
                                                 + " or ".join(f"'{a}-'" for a in areas)))
-        if not lines or not re.match(r"^```text\s*$", lines[0][1]):
+        name, kind = _entry_kind(lines, kinds)
+        labels = kind["labels"]
+        if kind.get("first") == "```text" and (not lines or not re.match(r"^```text\s*$", lines[0][1])):
+            openers = " or ".join(f"{k.get('first')!r}" for k in kinds.values() if k.get("first"))
             problems.append(Problem(rel, lines[0][0] if lines else start,
-                                    "the first block of an entry must be the message in a ```text fence"))
+                                    "the first block of an entry must be the message in a ```text fence"
+                                    + (f" (or another kind's opener: {openers})" if len(kinds) > 1 else "")))
         names = {m.group(1) for _, line in lines if (m := ERROR_TEXT.match(line))}
         quoted |= names
         position = -1
+        optional = kind.get("optional")
+        if optional:
+            found = [i for i, (_, line) in enumerate(lines) if line.startswith(optional)]
+            first_label = next((i for i, (_, line) in enumerate(lines) if line.startswith(labels[0])), None)
+            if found and first_label is not None and found[0] > first_label:
+                problems.append(Problem(rel, lines[found[0]][0], f"{optional} belongs right after the message, "
+                                                                 f"before {labels[0]}"))
         for label in labels:
             found = [(i, n) for i, (n, line) in enumerate(lines) if line.startswith(label)]
             if not found:
-                problems.append(Problem(rel, start, f"entry is missing {label}; an entry has, in order: "
+                problems.append(Problem(rel, start, f"{name} entry is missing {label}; it has, in order: "
                                                     + ", ".join(labels)))
                 continue
             index, number = found[0]
@@ -353,21 +377,40 @@ def check_entries(rel: str, text: str, rules: Rules):
                 problems.append(Problem(rel, number, f"{label} is out of order; the order is: " + ", ".join(labels)))
             position = max(position, index)
             if label == labels[-1] and not WHY_LINK.search(lines[index][1]):
-                problems.append(Problem(rel, number, f"{label} must link to a tech/ or concepts/ page "
-                                                     "that explains the cause"))
+                problems.append(Problem(rel, number, f"{label} must link to a tech/, concepts/ or decisions/ "
+                                                     "page that explains the cause"))
         if not lines:
             continue
         number, last = lines[-1]
-        repro = REPRODUCED.match(last)
-        if repro:
+        allowed = kind.get("last", ["reproduced", "source"])
+        repro, tested = REPRODUCED.match(last), TESTED.match(last)
+        if repro and "reproduced" in allowed:
             problems += _check_reproduction(rel, number, repro.group(1), repro.group(2), names, rules.root)
-        elif not SOURCE.match(last):
-            problems.append(Problem(rel, number, "an entry ends with 'Reproduced by `<file under examples/>::<test>`.' "
-                                                 "or 'Source: [the tool's docs or source](https://...)'"))
+        elif tested and "tested" in allowed:
+            problems += _check_test(rel, number, tested.group(1), tested.group(2), lines, rules.root)
+        elif not (SOURCE.match(last) and "source" in allowed):
+            endings = {"reproduced": "'Reproduced by `<file under examples/>::<test>`.'",
+                       "tested": "'Tested by `<file under examples/>::<test>`.'",
+                       "source": "'Source: [the tool's docs or source](https://...)'"}
+            problems.append(Problem(rel, number, f"{'an' if name == 'error' else 'a'} {name} entry ends with "
+                                                 + " or ".join(endings[e] for e in allowed)))
         elif names:
             problems.append(Problem(rel, number, "an entry that quotes errors/" + sorted(names)[0] + ".txt is "
                                                  "reproduced: end it with 'Reproduced by `<file>::<test>`.'"))
     return problems, quoted
+
+
+def _check_test(rel, number, file, test, lines, root):
+    """A tested entry runs code the page shows: it includes a file from examples/, and the test exists."""
+    if not any(SNIPPET.match(line) for _, line in lines):
+        return [Problem(rel, number, "a tested entry shows the code its test runs: include it from examples/ "
+                                     "with --8<--")]
+    path = root / "examples" / file
+    if not path.is_file():
+        return [Problem(rel, number, f"test file examples/{file} does not exist")]
+    if _test_source(path, test) is None:
+        return [Problem(rel, number, f"examples/{file} defines no test function '{test}'")]
+    return []
 
 
 def _check_reproduction(rel, number, file, test, names, root):
@@ -492,8 +535,9 @@ def check_nav_titles(root: Path = ROOT):
 
 
 def check_all(root: Path = ROOT, today: dt.date | None = None):
+    from .questions import check_questions   # imported here: it imports this module
     rules = Rules(root)
-    problems = check_glossary(root) + check_nav_titles(root)
+    problems = check_glossary(root) + check_nav_titles(root) + check_questions(root)
     quoted = set()
     for path in sorted((root / "docs").rglob("*.md")):
         problems += check_page(path, rules, today, quoted)

@@ -18,7 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 # The tag a page gets when none is given, for sections that have one (data/tags.yml, kind: section).
 SECTION_TAGS = {"path": "learning-path", "challenges": "challenge", "practices": "best-practice",
-                "collab": "collaboration"}
+                "collab": "collaboration", "howto": "how-to", "decisions": "decision-guide"}
 PLACEHOLDER = "Replace this paragraph: say in two or three sentences what the reader learns here."
 DIAGRAM = """```mermaid
 flowchart LR

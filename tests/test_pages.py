@@ -238,9 +238,9 @@ BAD_ENTRIES = [
      "**Verify.** `showmigrations` shows `[X]`.", "**Verify.** is out of order"),
     ("why without a concept link", "**Why it happens:** [Django](../tech/django.md).",
      "**Why it happens:** Django is strict.", "**Why it happens:** Django is strict.",
-     "must link to a tech/ or concepts/ page"),
+     "must link to a tech/, concepts/ or decisions/ page"),
     ("no last line", "\nSource: [Django's source](https://github.com/django/django/blob/5.2/django/http/request.py), Django 5.2.\n",
-     "\n", "**Why it happens:** [Django](../tech/django.md).", "an entry ends with 'Reproduced by"),
+     "\n", "**Why it happens:** [Django](../tech/django.md).", "an error entry ends with 'Reproduced by"),
     ("test function missing", "::test_no_such_table`", "::test_no_such_tables`",
      "Reproduced by `jobboard/tests/test_catalogue_django.py::test_no_such_tables`.",
      "defines no test function 'test_no_such_tables'"),
@@ -300,6 +300,100 @@ def test_a_page_for_two_tools_may_prefix_anchors_with_either(catalogue_root):
                                       text.replace("{#celery-worker-lost}", "{#redis-down}"), catalogue_root)
     assert [p.message for p in problems] == [
         "anchor '#redis-down' must start with the page's area, 'celery-rabbitmq-' or 'celery-' or 'rabbitmq-'"]
+
+
+SYMPTOM = """## Works on my machine, not in the container {#docker-works-locally-not-in-container}
+
+**What you see.** The app answers on your laptop; in Compose it never connects to the database.
+
+**Narrow it down.**
+
+1. Run `docker compose exec web env`: is `DATABASE_URL` set?
+
+**Fix.** Point the app at the service name.
+
+**Verify.** `docker compose exec web python manage.py check --database default` passes.
+
+**Why it happens:** [Containers](../concepts/containers.md).
+
+Source: [Compose networking](https://docs.docker.com/compose/how-tos/networking/), Compose v2.
+"""
+
+
+def test_a_symptom_entry_has_its_own_labels(catalogue_root):
+    problems, _ = pages.check_entries("docs/troubleshooting/docker.md", SYMPTOM, catalogue_root)
+    assert problems == []
+    text = SYMPTOM.replace("**Narrow it down.**", "**Steps.**")
+    problems, _ = pages.check_entries("docs/troubleshooting/docker.md", text, catalogue_root)
+    assert [str(p) for p in problems] == [
+        "docs/troubleshooting/docker.md:1: symptom entry is missing **Narrow it down.**; it has, in order: "
+        "**What you see.**, **Narrow it down.**, **Fix.**, **Verify.**, **Why it happens:**"]
+
+
+def test_other_texts_of_a_message_sit_right_after_it(catalogue_root):
+    alias = "**Also printed as.**\n\n```text\nInvalid HTTP_HOST header: 'x'. The domain name provided is not valid.\n```\n\n"
+    good = ENTRY.replace("**What it means.** The host", alias + "**What it means.** The host")
+    assert entry_problems(catalogue_root, good)[0] == []
+    late = ENTRY.replace("**Fix.** Add the host.", "**Fix.** Add the host.\n\n" + alias.rstrip())
+    messages, _ = entry_problems(catalogue_root, late)
+    at = line_of(late, "**Also printed as.**")
+    assert messages == [f"docs/troubleshooting/django.md:{at}: **Also printed as.** belongs right after the "
+                        "message, before **What it means.**"]
+
+
+RECIPE = """---
+title: Django how-to
+---
+
+## Serve static files with WhiteNoise {#django-whitenoise}
+
+With `DEBUG` off, Django stops serving static files.
+
+**Steps.**
+
+```python
+--8<-- "recipes/cookbook/static/settings.py"
+```
+
+**Verify.** `curl -I` answers 200.
+
+**Watch out.** Run `collectstatic` in the image build.
+
+**Why it works:** [Django](../tech/django.md#static-files).
+
+Tested by `recipes/tests/test_static.py::test_whitenoise_serves`.
+
+## Related pages
+
+- [Django](../tech/django.md)
+"""
+
+
+@pytest.fixture
+def recipe_root(catalogue_root):
+    root = catalogue_root.root
+    (root / "examples/recipes/cookbook/static").mkdir(parents=True)
+    (root / "examples/recipes/cookbook/static/settings.py").write_text("STATIC_ROOT = 'static'\n")
+    (root / "examples/recipes/tests").mkdir(parents=True)
+    (root / "examples/recipes/tests/test_static.py").write_text("def test_whitenoise_serves():\n    assert True\n")
+    return catalogue_root
+
+
+def test_a_recipe_names_a_test_that_exists_and_shows_its_code(recipe_root):
+    check = lambda text: [str(p) for p in pages.check_entries("docs/howto/django.md", text, recipe_root)[0]]
+    assert check(RECIPE) == []
+    last = "Tested by `recipes/tests/test_static.py::test_whitenoise_serves`."
+    at = line_of(RECIPE, last)
+    assert check(RECIPE.replace("test_whitenoise_serves`", "test_gone`")) == [
+        f"docs/howto/django.md:{at}: examples/recipes/tests/test_static.py defines no test function 'test_gone'"]
+    assert check(RECIPE.replace('--8<-- "recipes/cookbook/static/settings.py"', "STATIC_ROOT = 'static'")) == [
+        f"docs/howto/django.md:{at}: a tested entry shows the code its test runs: include it from examples/ with --8<--"]
+    assert check(RECIPE.replace(last, "Reproduced by `recipes/tests/test_static.py::test_whitenoise_serves`.")) == [
+        f"docs/howto/django.md:{at}: a recipe entry ends with 'Tested by `<file under examples/>::<test>`.' or "
+        "'Source: [the tool's docs or source](https://...)'"]
+    assert check(RECIPE.replace("**Watch out.** Run", "Run")) == [
+        "docs/howto/django.md:5: recipe entry is missing **Watch out.**; it has, in order: "
+        "**Steps.**, **Verify.**, **Watch out.**, **Why it works:**"]
 
 
 GLOSSARY = """ACID:
