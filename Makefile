@@ -22,11 +22,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.site: requirements.txt | $(BIN)/python
+# The hub's own package (pyproject.toml), editable: its steps, checks and commands run from this tree.
+$(VENV)/.site: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
-$(VENV)/.tools: requirements.txt requirements-test.txt | $(BIN)/python
+$(VENV)/.tools: $(VENV)/.site requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	@touch $@
 
@@ -42,14 +44,14 @@ serve: $(VENV)/.site  ## Preview the hub with live reload at http://127.0.0.1:80
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site  ## Strict build into site/
-	$(BIN)/python -m checks build --site-dir $(SITE)
+	$(BIN)/python -m nexus.checks build --site-dir $(SITE)
 
 fix: $(VENV)/.tools  ## Fix what the page checks can fix (field order, date format, tag case, trailing spaces)
-	$(BIN)/python -m checks pages --fix
+	$(BIN)/python -m nexus.checks pages --fix
 
 check: $(VENV)/.tools  ## Fast gate, no browser: page checks, strict build, linters
-	$(BIN)/python -m checks pages
-	$(BIN)/python -m checks build --site-dir $(SITE)
+	$(BIN)/python -m nexus.checks pages
+	$(BIN)/python -m nexus.checks build --site-dir $(SITE)
 	$(MAKE) --no-print-directory lint
 
 lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
@@ -87,7 +89,7 @@ test-services-running: $(VENV)/.example  ## The services tier against services a
 	cd examples/jobboard && NEXUS_SERVICES=1 ../../$(BIN)/python -m pytest -q
 
 health: $(VENV)/.tools  ## Weekly report: external links and stale pages -> health-report.md
-	$(BIN)/python -m checks build --site-dir $(SITE)
+	$(BIN)/python -m nexus.checks build --site-dir $(SITE)
 	$(BIN)/python scripts/health.py --site $(SITE) --out health-report.md
 
 offline: $(VENV)/.site  ## Offline copy of the hub: site-offline/ and project-nexus-offline.zip

@@ -17,8 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # checks/ (MkDocs restores sys.path)
-from checks import diagrams  # noqa: E402
+from nexus.checks import diagrams
 
 log = get_plugin_logger("diagrams")
 LOADER = "assets/javascripts/mermaid-loader.js"

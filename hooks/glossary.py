@@ -18,8 +18,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks load as files: find checks/
-from checks.pages import check_glossary, glossary_anchor as anchor  # noqa: E402
+from nexus.checks.pages import check_glossary, glossary_anchor as anchor
 
 MARKER = "<!-- glossary -->"
 _abbreviations = {}

@@ -13,8 +13,7 @@ from posixpath import dirname
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks load as files: find nexus/
-from nexus import frontmatter  # noqa: E402
+from nexus import frontmatter
 
 SECTION = "<!-- listing: section -->"
 CHALLENGES = "<!-- listing: challenges -->"

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # hooks load as files: find checks/
-from checks import selfcheck  # noqa: E402
+from nexus.checks import selfcheck
 
 log = get_plugin_logger("selfcheck")
 HINT = {"single": "Choose one answer.", "output": "Choose one answer.",

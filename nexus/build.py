@@ -24,8 +24,8 @@ def mkdocs(args, root: Path = ROOT, **extra) -> subprocess.CompletedProcess:
 
 
 def build(root: Path, site_dir: Path, *extra: str, env: dict | None = None, drop=()) -> subprocess.CompletedProcess:
-    """Strict build through `python -m checks build`, which restates warnings as file:line."""
-    return subprocess.run([sys.executable, "-m", "checks", "build", "--site-dir", str(site_dir), *extra],
+    """Strict build through `python -m nexus.checks build`, which restates warnings as file:line."""
+    return subprocess.run([sys.executable, "-m", "nexus.checks", "build", "--site-dir", str(site_dir), *extra],
                           cwd=root, env=environment(drop, **(env or {})), capture_output=True, text=True, check=False)
 
 

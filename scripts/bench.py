@@ -22,15 +22,14 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import yaml  # noqa: E402
+import yaml
 
-from nexus import ROOT, searchbox  # noqa: E402
-from nexus.browser import all_pages  # noqa: E402
-from nexus.build import build  # noqa: E402
-from nexus.chromium import ARGS, chromium_executable  # noqa: E402
-from nexus.server import SiteServer, free_port, site_prefix  # noqa: E402
+from nexus import ROOT, searchbox
+from nexus.browser import all_pages
+from nexus.build import build
+from nexus.chromium import ARGS, chromium_executable
+from nexus.server import SiteServer, free_port, site_prefix
 
 # Home, three deep pages, and the two pages with the largest diagrams (a stadium-shaped flowchart
 # and an entity-relationship diagram).

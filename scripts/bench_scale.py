@@ -23,10 +23,9 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from nexus import ROOT  # noqa: E402
-from nexus.build import environment, mkdocs  # noqa: E402
-from nexus.repo import IGNORED  # noqa: E402
+from nexus import ROOT
+from nexus.build import environment, mkdocs
+from nexus.repo import IGNORED
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
 ENV = environment(**EPOCH)

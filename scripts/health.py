@@ -12,9 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from nexus import ROOT, frontmatter  # noqa: E402
-from nexus.server import SiteServer, site_prefix  # noqa: E402
+from nexus import ROOT, frontmatter
+from nexus.server import SiteServer, site_prefix
 
 
 STALE_AFTER = dt.timedelta(days=183)

@@ -20,9 +20,8 @@ from mkdocs.config import load_config
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from nexus import ROOT  # noqa: E402
-from nexus.build import QUIET  # noqa: E402
+from nexus import ROOT
+from nexus.build import QUIET
 SITE = ROOT / "site-offline"
 PREVIEW = ROOT / "site-preview"
 ZIP = ROOT / "project-nexus-offline.zip"

@@ -24,9 +24,8 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from checks.pages import _outside_fences  # noqa: E402
-from nexus import ROOT, frontmatter  # noqa: E402
+from nexus.checks.pages import _outside_fences
+from nexus import ROOT, frontmatter
 
 MARKER = "<!-- nexus-pr-summary -->"
 HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")

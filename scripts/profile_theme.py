@@ -14,12 +14,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nexus import ROOT  # noqa: E402
+from nexus import ROOT
 
-from nexus.chromium import launch  # noqa: E402
-from nexus.server import SiteServer, site_prefix  # noqa: E402
+from nexus.chromium import launch
+from nexus.server import SiteServer, site_prefix
 
 B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 

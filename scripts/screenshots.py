@@ -6,13 +6,12 @@ artifact. A tool, not a test: looking at the pictures is the reviewer's job.
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nexus.browser import SCREENSHOTS, new_context  # noqa: E402
-from nexus.build import build  # noqa: E402
-from nexus.chromium import launch  # noqa: E402
-from nexus import ROOT  # noqa: E402
-from nexus.server import SiteServer, free_port, site_prefix  # noqa: E402
+from nexus.browser import SCREENSHOTS, new_context
+from nexus.build import build
+from nexus.chromium import launch
+from nexus import ROOT
+from nexus.server import SiteServer, free_port, site_prefix
 
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
 PAGES = {"home": "", "caching": "concepts/caching/"}

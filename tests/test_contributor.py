@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from checks import fix, pages
+from nexus.checks import fix, pages
 from nexus import ROOT
 from nexus.build import environment, make
 from nexus.repo import copy_repo
@@ -59,9 +59,9 @@ def test_make_fix_repairs_a_page_in_place(tmp_path):
         "last_reviewed: 2026-11-30", "last_reviewed: 2026/11/30"), encoding="utf-8")
     env = environment()
 
-    before = subprocess.run([sys.executable, "-m", "checks", "pages"], cwd=repo, env=env,
+    before = subprocess.run([sys.executable, "-m", "nexus.checks", "pages"], cwd=repo, env=env,
                             capture_output=True, text=True, check=False)
-    after = subprocess.run([sys.executable, "-m", "checks", "pages", "--fix"], cwd=repo, env=env,
+    after = subprocess.run([sys.executable, "-m", "nexus.checks", "pages", "--fix"], cwd=repo, env=env,
                            capture_output=True, text=True, check=False)
 
     assert before.returncode == 1 and "`make fix` fixes 2 of them" in before.stdout, before.stdout

@@ -23,9 +23,9 @@ def gate(repo: Path, target: str = "check") -> subprocess.CompletedProcess:
 
 
 def page_checks(repo: Path) -> subprocess.CompletedProcess:
-    """The gate's first step, `python -m checks pages`, run in this process on the broken copy: the
+    """The gate's first step, `python -m nexus.checks pages`, run in this process on the broken copy: the
     same code and the same messages as `make check`, without starting make and Python per fault."""
-    from checks.__main__ import main
+    from nexus.checks.__main__ import main
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
         code = main(["checks", "pages"], root=repo)

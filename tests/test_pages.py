@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from checks import pages
+from nexus.checks import pages
 from nexus import ROOT
 
 RULES = pages.Rules(ROOT)

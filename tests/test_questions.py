@@ -3,7 +3,7 @@ exists. The schema and sources are checked by `make check` (checks/questions.py)
 each answer in the first three is tests/browser/test_search.py's."""
 import re
 
-from checks.questions import load
+from nexus.checks.questions import load
 
 ID = re.compile(r'\bid="([^"]+)"')
 

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from checks import pages, selfcheck
+from nexus.checks import pages, selfcheck
 from nexus import ROOT
 
 HEAD = "---\ntitle: Demo\n---\n\nText.\n\n## Check yourself\n\n"   # the block starts on line 9
@@ -141,21 +141,21 @@ def test_the_requirement_is_enforced_when_a_section_turns_it_on():
 
 
 def test_the_requirement_reaches_the_page_checks_through_page_rules(tmp_path):
-    page = ROOT / "docs/concepts/caching.md"
-    rules = fixture_rules()
-    text = page.read_text(encoding="utf-8")
-    if "```selfcheck" not in text:
-        assert any("need a self-check" in str(p) for p in pages.check_page(page, rules))
-
-
-def test_the_requirement_is_one_line_per_section_in_page_rules():
-    """The lead switches it on at merge time by uncommenting these lines; while it is on,
-    test_all_pages_pass_the_content_checks holds every page to it."""
-    raw = (ROOT / "data/page_rules.yml").read_text(encoding="utf-8")
-    lines = [line.strip().lstrip("# ") for line in raw.splitlines() if "selfcheck:" in line]
-    assert lines == ["selfcheck: {min: 3, max: 6, heading: Check yourself}"] * 3
-    active = [prefix for prefix, section in pages.Rules(ROOT).sections.items() if "selfcheck" in section]
-    assert active in ([], ["tech/", "concepts/", "challenges/"])
+    """A real concept page passes with its self-check and fails without it: the rule travels
+    from data/page_rules.yml through the page checks."""
+    rules = pages.Rules(ROOT)
+    assert rules.sections["concepts/"]["selfcheck"]["heading"] == "Check yourself"
+    source = (ROOT / "docs/concepts/caching.md").read_text(encoding="utf-8")
+    start = source.index("## Check yourself")
+    without = source[:start] + source[source.index("\n## ", start + 1) + 1:]
+    page = tmp_path / "docs/concepts/caching.md"
+    page.parent.mkdir(parents=True)
+    rules.root = tmp_path
+    (tmp_path / "examples").symlink_to(ROOT / "examples")   # the questions' program files
+    for text, expected in ((source, False), (without, True)):
+        page.write_text(text, encoding="utf-8")
+        problems = [str(p) for p in pages.check_page(page, rules) if "self-check" in p.message]
+        assert bool(problems) is expected, problems
 
 
 def output_questions():

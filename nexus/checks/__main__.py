@@ -1,5 +1,5 @@
-"""Run the hub's content checks: `python -m checks` (pages; `pages --fix` fixes what is mechanical)
-or `python -m checks build` (strict build).
+"""Run the hub's content checks: `python -m nexus.checks` (pages; `pages --fix` fixes what is mechanical)
+or `python -m nexus.checks build` (strict build).
 
 Problems print as `file:line: message`; under GitHub Actions they are also printed as
 `::error file=...,line=...::` so they appear on the pull request's changed lines.
@@ -42,7 +42,7 @@ def main(argv, root=ROOT):
         if code:
             print("\nThe strict build failed. Each line above names the file to fix.")
         return code
-    print(f"unknown command {command!r}; use: python -m checks [pages|build]")
+    print(f"unknown command {command!r}; use: python -m nexus.checks [pages|build]")
     return 2
 
 
