@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 
 from nexus.checks import selfcheck
+from nexus.page import Page
 
 log = get_plugin_logger("selfcheck")
 HINT = {"single": "Choose one answer.", "output": "Choose one answer.",
@@ -143,10 +144,10 @@ def on_page_markdown(markdown, page, **kwargs):
     if "selfcheck" not in markdown:
         return markdown
     rel = f"docs/{page.file.src_uri}"
-    check, problems = selfcheck.parse(rel, page.file.content_string)
+    check, problems = selfcheck.parse(Page.parse(rel, page.file.content_string))
     for problem in problems:
         log.warning(str(problem))   # --strict turns each into a failure, named by file and line
-    blocks = selfcheck.find(markdown)
+    blocks = selfcheck.find(Page.parse(rel, markdown))
     if check is None or not blocks or not blocks[0].end:
         return markdown
     lines = markdown.split("\n")

@@ -22,13 +22,11 @@ import sys
 from pathlib import Path
 
 import yaml
-from markdown.extensions.toc import slugify
 
-from nexus.checks.pages import _outside_fences
+from nexus.page import Page
 from nexus import ROOT, frontmatter
 
 MARKER = "<!-- nexus-pr-summary -->"
-HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
 LOCAL_LINK = re.compile(r"\]\(([^)\s]+?\.md)(#[\w-]+)?\)")
 EXTERNAL = re.compile(r"https?://[^\s)\"'<>\]`]+")
 ICONS = {"success": "✅", "failure": "❌", "cancelled": "⏹️", "skipped": "⏭️"}
@@ -54,13 +52,8 @@ def title_of(text: str, path: str) -> str:
 
 
 def headings(text: str) -> dict[str, str]:
-    """Anchor -> heading text, for the ## and ### headings outside code."""
-    found = {}
-    for _, line in _outside_fences(text):
-        match = HEADING.match(line)
-        if match:
-            found[match.group(3) or slugify(match.group(2), "-")] = match.group(2)
-    return found
+    """Anchor -> heading text, for the ## and ### headings (the page model gives their ids)."""
+    return {heading.id: heading.text for heading in Page.parse("", text).headings if heading.level in (2, 3)}
 
 
 def changed_pages(repo: Path, base: str, head: str) -> list[dict]:

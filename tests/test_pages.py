@@ -5,6 +5,7 @@ import pytest
 
 from nexus.checks import pages
 from nexus import ROOT
+from nexus.page import Page
 
 RULES = pages.Rules(ROOT)
 GOOD = """---
@@ -82,7 +83,7 @@ def test_unsafe_html_and_plain_http_are_reported_with_lines():
     text = GOOD + "\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n" \
         "See [the site](http://example.org/x).\n\nLocal: http://127.0.0.1:8000/ is fine.\n\n" \
         "`<script>` in code is fine.\n\n```html\n<iframe src=x></iframe>\n```\n"
-    messages = [str(p) for p in pages.check_markup("docs/x.md", text)]
+    messages = [str(p) for p in pages.check_markup(Page.parse("docs/x.md", text))]
     assert len(messages) == 3, messages
     assert messages[0].startswith("docs/x.md:12: raw HTML '<script'")
     assert messages[1].startswith("docs/x.md:14: raw HTML")
@@ -95,13 +96,13 @@ def test_unsafe_html_and_plain_http_are_reported_with_lines():
 ])
 def test_script_urls_in_links_are_refused(line):
     text = "---\ntitle: X\n---\n\nIntro.\n\n" + line + "\n"
-    messages = [str(p) for p in pages.check_markup("docs/x.md", text)]
+    messages = [str(p) for p in pages.check_markup(Page.parse("docs/x.md", text))]
     assert any(m.startswith("docs/x.md:7: a link to a") for m in messages), messages
 
 
 def test_code_about_script_urls_is_not_a_link():
     text = "---\ntitle: X\n---\n\nNever write `[x](javascript:alert(1))`.\n"
-    assert pages.check_markup("docs/x.md", text) == []
+    assert pages.check_markup(Page.parse("docs/x.md", text)) == []
 
 
 def test_a_nav_entry_with_a_title_is_reported_with_its_line(tmp_path):
@@ -116,7 +117,7 @@ def test_missing_snippet_file_and_section(tmp_path):
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "a.py").write_text("# --8<-- [start:one]\nx = 1\n# --8<-- [end:one]\n")
     text = '```python\n--8<-- "a.py:one"\n--8<-- "a.py:two"\n--8<-- "b.py"\n--8<-- "a.py:2:2"\n```\n'
-    messages = [str(p) for p in pages.check_snippets("docs/x.md", text, tmp_path)]
+    messages = [str(p) for p in pages.check_snippets(Page.parse("docs/x.md", text), tmp_path)]
     assert messages == [
         "docs/x.md:3: snippet section 'two' has no '--8<-- [start:two]' marker in examples/a.py",
         "docs/x.md:4: snippet file examples/b.py does not exist",
@@ -129,7 +130,7 @@ def test_section_structure_is_enforced():
     text = GOOD + "\n## Key ideas\n\n## Pitfalls\n\n## Worked example\n\n## Checklist\n\n## Related pages\n\n" \
         "## Further reading\n\n- [Django](https://docs.djangoproject.com/)\n"
     meta = {"level": "beginner", "prerequisites": [], "last_reviewed": dt.date(2026, 1, 1)}
-    messages = [str(p) for p in pages.check_structure("docs/tech/demo.md", text, meta, RULES)]
+    messages = [str(p) for p in pages.check_structure(Page.parse("docs/tech/demo.md", text), meta, RULES)]
     assert any("heading '## Pitfalls' is out of order" in m for m in messages), messages
     assert any("at least one snippet" in m for m in messages), messages
     assert any("'## Further reading' has 1 external links; give 3–8" in m for m in messages), messages
@@ -210,7 +211,7 @@ def catalogue_root(tmp_path):
 
 
 def entry_problems(rules, text=ENTRY):
-    problems, quoted = pages.check_entries("docs/troubleshooting/django.md", text, rules)
+    problems, quoted = pages.check_entries(Page.parse("docs/troubleshooting/django.md", text), rules)
     return [str(p) for p in problems], quoted
 
 
@@ -287,17 +288,18 @@ def test_a_message_no_page_quotes_is_reported(catalogue_root):
 
 
 def test_pages_outside_the_catalogue_are_not_entry_checked(catalogue_root):
-    problems, _ = pages.check_entries("docs/tech/django.md", "## Key ideas\n\nText.\n", catalogue_root)
+    problems, _ = pages.check_entries(Page.parse("docs/tech/django.md", "## Key ideas\n\nText.\n"), catalogue_root)
     assert problems == []
 
 
 def test_a_page_for_two_tools_may_prefix_anchors_with_either(catalogue_root):
     text = ENTRY.replace("{#django-disallowed-host}", "{#celery-worker-lost}").replace(
         "{#django-no-such-table}", "{#rabbitmq-access-refused}")
-    problems, _ = pages.check_entries("docs/troubleshooting/celery-rabbitmq.md", text, catalogue_root)
+    problems, _ = pages.check_entries(Page.parse("docs/troubleshooting/celery-rabbitmq.md", text), catalogue_root)
     assert problems == []
-    problems, _ = pages.check_entries("docs/troubleshooting/celery-rabbitmq.md",
-                                      text.replace("{#celery-worker-lost}", "{#redis-down}"), catalogue_root)
+    problems, _ = pages.check_entries(Page.parse("docs/troubleshooting/celery-rabbitmq.md",
+                                                 text.replace("{#celery-worker-lost}", "{#redis-down}")),
+                                      catalogue_root)
     assert [p.message for p in problems] == [
         "anchor '#redis-down' must start with the page's area, 'celery-rabbitmq-' or 'celery-' or 'rabbitmq-'"]
 
@@ -321,10 +323,10 @@ Source: [Compose networking](https://docs.docker.com/compose/how-tos/networking/
 
 
 def test_a_symptom_entry_has_its_own_labels(catalogue_root):
-    problems, _ = pages.check_entries("docs/troubleshooting/docker.md", SYMPTOM, catalogue_root)
+    problems, _ = pages.check_entries(Page.parse("docs/troubleshooting/docker.md", SYMPTOM), catalogue_root)
     assert problems == []
     text = SYMPTOM.replace("**Narrow it down.**", "**Steps.**")
-    problems, _ = pages.check_entries("docs/troubleshooting/docker.md", text, catalogue_root)
+    problems, _ = pages.check_entries(Page.parse("docs/troubleshooting/docker.md", text), catalogue_root)
     assert [str(p) for p in problems] == [
         "docs/troubleshooting/docker.md:1: symptom entry is missing **Narrow it down.**; it has, in order: "
         "**What you see.**, **Narrow it down.**, **Fix.**, **Verify.**, **Why it happens:**"]
@@ -380,7 +382,7 @@ def recipe_root(catalogue_root):
 
 
 def test_a_recipe_names_a_test_that_exists_and_shows_its_code(recipe_root):
-    check = lambda text: [str(p) for p in pages.check_entries("docs/howto/django.md", text, recipe_root)[0]]
+    check = lambda text: [str(p) for p in pages.check_entries(Page.parse("docs/howto/django.md", text), recipe_root)[0]]
     assert check(RECIPE) == []
     last = "Tested by `recipes/tests/test_static.py::test_whitenoise_serves`."
     at = line_of(RECIPE, last)

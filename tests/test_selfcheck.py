@@ -7,6 +7,7 @@ import pytest
 
 from nexus.checks import pages, selfcheck
 from nexus import ROOT
+from nexus.page import Page
 
 HEAD = "---\ntitle: Demo\n---\n\nText.\n\n## Check yourself\n\n"   # the block starts on line 9
 GOOD = """```selfcheck
@@ -54,24 +55,24 @@ GOOD = """```selfcheck
 
 
 def problems(body, head=HEAD):
-    found, result = selfcheck.parse("docs/concepts/demo.md", head + body, ROOT)
+    found, result = selfcheck.parse(Page.parse("docs/concepts/demo.md", head + body), ROOT)
     return [str(p) for p in result]
 
 
 def test_the_documented_syntax_is_accepted():
-    found, result = selfcheck.parse("docs/concepts/demo.md", HEAD + GOOD, ROOT)
+    found, result = selfcheck.parse(Page.parse("docs/concepts/demo.md", HEAD + GOOD), ROOT)
     assert result == []
     assert [q["id"] for q in found.questions] == ["pick-one", "pick-some", "in-order", "prints"]
     assert found.block.start == 9
 
 
 def test_a_page_without_a_self_check_has_no_problems():
-    assert selfcheck.parse("docs/x.md", HEAD + "```python\nprint(1)\n```\n")[1] == []
+    assert selfcheck.parse(Page.parse("docs/x.md", HEAD + "```python\nprint(1)\n```\n"))[1] == []
 
 
 def test_a_self_check_shown_inside_a_longer_fence_is_an_example_not_a_block():
     text = HEAD + "````markdown\n```selfcheck\n- id: 1\n```\n````\n"
-    assert selfcheck.find(text) == []
+    assert selfcheck.find(Page.parse("docs/x.md", text)) == []
 
 
 BAD = [
@@ -127,16 +128,16 @@ def fixture_rules(rule=None):
 def test_the_requirement_is_enforced_when_a_section_turns_it_on():
     rules = fixture_rules()
     section = rules.sections["concepts/"]
-    assert selfcheck.check("docs/concepts/demo.md", HEAD + GOOD, section) == []
-    missing = selfcheck.check("docs/concepts/demo.md", HEAD, section)
+    assert selfcheck.check(Page.parse("docs/concepts/demo.md", HEAD + GOOD), section) == []
+    missing = selfcheck.check(Page.parse("docs/concepts/demo.md", HEAD), section)
     assert [str(p) for p in missing] == [
         "docs/concepts/demo.md:1: pages in concepts/ need a self-check: a '## Check yourself' section "
         "with a ```selfcheck block of 3–6 questions (see CONTRIBUTING.md)"]
     few = GOOD[:GOOD.index("- id: pick-some")] + "```\n"
-    assert [str(p) for p in selfcheck.check("docs/concepts/demo.md", HEAD + few, section)] == [
+    assert [str(p) for p in selfcheck.check(Page.parse("docs/concepts/demo.md", HEAD + few), section)] == [
         "docs/concepts/demo.md:9: the self-check has 1 question(s); pages in concepts/ need 3–6"]
     misplaced = HEAD.replace("## Check yourself", "## Checklist") + GOOD
-    assert [str(p) for p in selfcheck.check("docs/concepts/demo.md", misplaced, section)] == [
+    assert [str(p) for p in selfcheck.check(Page.parse("docs/concepts/demo.md", misplaced), section)] == [
         "docs/concepts/demo.md:9: the self-check must sit in its own '## Check yourself' section"]
 
 
@@ -161,7 +162,7 @@ def test_the_requirement_reaches_the_page_checks_through_page_rules(tmp_path):
 def output_questions():
     found = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
-        check, _ = selfcheck.parse(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"))
+        check, _ = selfcheck.parse(Page.read(path, ROOT))
         for question in check.questions if check else []:
             if question["type"] == "output":
                 found.append(pytest.param(question, id=f"{path.stem}:{question['id']}"))

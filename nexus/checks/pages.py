@@ -19,11 +19,10 @@ from markdown.extensions.toc import slugify
 
 from nexus import ROOT
 from nexus.frontmatter import Loader, split
+from nexus.page import SNIPPET, Page
 
 from . import fix
 
-FENCE = re.compile(r"^\s*(```|~~~)")
-SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"')
 UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=", re.IGNORECASE)
 INLINE_CODE = re.compile(r"(`+).*?\1")
 HTTP_LINK = re.compile(r"http://([^/\s)\"'>]+)")
@@ -179,8 +178,9 @@ def _section_rules(rel: str, rules: Rules):
     return None
 
 
-def check_structure(rel: str, text: str, meta: dict, rules: Rules):
+def check_structure(page: Page, meta: dict, rules: Rules):
     """Required fields, H2 headings in order, a snippet or diagram, further-reading links."""
+    rel, text = page.rel, page.text
     section = _section_rules(rel, rules)
     if not section or meta is None:
         return []
@@ -189,7 +189,7 @@ def check_structure(rel: str, text: str, meta: dict, rules: Rules):
         if field not in meta:
             problems.append(Problem(rel, 1, f"missing field '{field}', required for pages in "
                                             f"{rel.split('/')[1]}/ (see data/page_rules.yml)"))
-    headings = [(i, line[3:].strip()) for i, line in _outside_fences(text) if line.startswith("## ")]
+    headings = [(heading.line, heading.text) for heading in page.h2()]
     names = [name for _, name in headings]
     position = -1
     for wanted in section.get("headings", []):
@@ -202,7 +202,7 @@ def check_structure(rel: str, text: str, meta: dict, rules: Rules):
             problems.append(Problem(rel, headings[index][0], f"heading '## {wanted}' is out of order; "
                                     "the order is: " + ", ".join(section["headings"])))
         position = max(position, index)
-    if section.get("snippet_or_diagram") and "--8<--" not in text and "```mermaid" not in text:
+    if section.get("snippet_or_diagram") and not page.snippets and not page.diagrams:
         problems.append(Problem(rel, 1, "the page needs at least one snippet included from examples/ "
                                         "or a Mermaid diagram"))
     reading = section.get("further_reading")
@@ -217,31 +217,10 @@ def check_structure(rel: str, text: str, meta: dict, rules: Rules):
     return problems
 
 
-def _outside_fences(text: str):
-    """Yield (line_number, line) for lines outside fenced code blocks."""
-    fence = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker == fence:
-                fence = None
-            continue
-        if fence is None:
-            yield number, line
-
-
-def check_markup(rel: str, text: str):
+def check_markup(page: Page):
     """Unsafe raw HTML and plain-http links, outside code."""
-    problems = []
-    in_front = text.startswith("---")
-    for number, line in _outside_fences(text):
-        if in_front:
-            if number > 1 and line.strip() == "---":
-                in_front = False
-            continue
+    problems, rel = [], page.rel
+    for number, line in page.outside_fences():
         visible = INLINE_CODE.sub("", line)
         match = UNSAFE_HTML.search(visible)
         if match:
@@ -258,15 +237,11 @@ def check_markup(rel: str, text: str):
     return problems
 
 
-def check_snippets(rel: str, text: str, root: Path = ROOT):
+def check_snippets(page: Page, root: Path = ROOT):
     """Every --8<-- include names an existing file under examples/ and an existing section."""
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = SNIPPET.match(line)
-        if not match:
-            continue
-        target = match.group(1)
-        name, _, section = target.partition(":")
+    problems, rel = [], page.rel
+    for snippet in page.snippets:
+        number, name, section = snippet.line, snippet.file, snippet.section
         path = root / "examples" / name
         if not path.is_file():
             problems.append(Problem(rel, number, f"snippet file examples/{name} does not exist"))
@@ -287,22 +262,10 @@ def check_snippets(rel: str, text: str, root: Path = ROOT):
     return problems
 
 
-def _entries(text: str, skip):
-    """Split a catalogue page into entries: (heading_line, heading, [(line, text), ...])."""
-    entries, current, fence = [], None, None
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = FENCE.match(line)
-        if match:
-            fence = None if fence == match.group(1) else fence or match.group(1)
-        elif fence is None and line.startswith("## "):
-            name = line[3:].strip()
-            current = None if name in skip else (number, line.rstrip(), [])
-            if current:
-                entries.append(current)
-            continue
-        if current and line.strip():
-            current[2].append((number, line.rstrip()))
-    return entries
+def _entries(page: Page, skip):
+    """A page of entries split at its H2s: (heading line, heading line's text, [(line, text), ...])."""
+    return [(heading.line, page.lines[heading.line - 1].rstrip(), lines)
+            for heading, lines in page.sections(2) if heading.text not in skip]
 
 
 def _test_source(path: Path, name: str):
@@ -325,12 +288,13 @@ def _entry_kind(lines, kinds):
     return default[0] if default else next(iter(kinds.items()))
 
 
-def check_entries(rel: str, text: str, rules: Rules):
+def check_entries(page: Page, rules: Rules):
     """The anatomy of each entry on a page of entries: the error catalogue (error and symptom
     entries) and the how-to recipes. Formats: CONTRIBUTING.md, "Error entries" and "Recipes";
     the labels per kind are data (data/page_rules.yml).
 
     Hand-written: no Markdown linter knows this project's entry format."""
+    rel = page.rel
     section = _section_rules(rel, rules) or {}
     spec = section.get("entries")
     if not spec:
@@ -341,7 +305,7 @@ def check_entries(rel: str, text: str, rules: Rules):
     areas = [stem] + [part for part in stem.split("-") if part != stem]
     area = areas[0]
     kinds = spec["kinds"]
-    for start, heading, lines in _entries(text, set(spec.get("skip", []))):
+    for start, heading, lines in _entries(page, set(spec.get("skip", []))):
         match = ENTRY_ANCHOR.match(heading)
         if not match:
             problems.append(Problem(rel, start, "an entry's heading needs an explicit anchor at its end, "
@@ -402,7 +366,7 @@ def check_entries(rel: str, text: str, rules: Rules):
 
 def _check_test(rel, number, file, test, lines, root):
     """A tested entry runs code the page shows: it includes a file from examples/, and the test exists."""
-    if not any(SNIPPET.match(line) for _, line in lines):
+    if not any(SNIPPET.match(line) for _, line in lines):   # the entry's own lines: nexus.page's rule
         return [Problem(rel, number, "a tested entry shows the code its test runs: include it from examples/ "
                                      "with --8<--")]
     path = root / "examples" / file
@@ -444,15 +408,16 @@ def check_page(path: Path, rules: Rules, today: dt.date | None = None, quoted: s
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return [Problem(rel, 1, f"the file is not UTF-8 text ({exc.reason}); save it as UTF-8")]
+    page = Page.parse(rel, text)
     problems, meta = check_front_matter(rel, text, rules, today)
-    problems += check_structure(rel, text, meta, rules)
-    problems += check_markup(rel, text)
-    problems += check_snippets(rel, text, rules.root)
-    entry_problems, names = check_entries(rel, text, rules)
+    problems += check_structure(page, meta, rules)
+    problems += check_markup(page)
+    problems += check_snippets(page, rules.root)
+    entry_problems, names = check_entries(page, rules)
     if quoted is not None:
         quoted |= names
     from . import selfcheck   # imported here: it imports this module
-    problems += selfcheck.check(rel, text, _section_rules(rel, rules), rules.root)
+    problems += selfcheck.check(page, _section_rules(rel, rules), rules.root)
     return problems + entry_problems
 
 

@@ -17,11 +17,10 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from nexus import ROOT
+from nexus.page import Page
 
 from .pages import Problem
 
-OPEN = re.compile(r"^(`{3,}|~{3,})\s*selfcheck\s*$")
-ANY_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 TYPES = ("single", "multiple", "order", "output")
 FIELDS = {"single": "id, type, prompt, options", "multiple": "id, type, prompt, options",
           "output": "id, type, prompt, file, options", "order": "id, type, prompt, steps, why"}
@@ -46,33 +45,9 @@ def validator() -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def find(text: str):
-    """Every ```selfcheck block outside other fenced code, in order. An unclosed one runs to the end."""
-    blocks, lines = [], text.split("\n")
-    fence, start, body = None, 0, []
-    outer = None
-    for number, line in enumerate(lines, start=1):
-        if fence:
-            if line.strip() and set(line.strip()) == {fence[0]} and len(line.strip()) >= len(fence):
-                blocks.append(Block(start, number, "\n".join(body)))
-                fence = None
-            else:
-                body.append(line)
-            continue
-        match = ANY_FENCE.match(line)
-        if outer:
-            if match and match.group(1)[0] == outer[0] and len(match.group(1)) >= len(outer) \
-                    and line.strip() == match.group(1):
-                outer = None
-            continue
-        opening = OPEN.match(line)
-        if opening:
-            fence, start, body = opening.group(1), number, []
-        elif match:
-            outer = match.group(1)
-    if fence:
-        blocks.append(Block(start, 0, "\n".join(body)))
-    return blocks
+def find(page: Page) -> list[Block]:
+    """Every ```selfcheck block of the page (nexus.page finds fences), in order."""
+    return [Block(fence.start, fence.end, fence.body) for fence in page.selfchecks]
 
 
 def _lines(node, path=(), out=None):
@@ -177,9 +152,10 @@ def _rules(questions, root: Path):
     return out
 
 
-def parse(rel: str, text: str, root: Path = ROOT):
-    """Return (SelfCheck or None, problems) for one page's source text (front matter included)."""
-    blocks = find(text)
+def parse(page: Page, root: Path = ROOT):
+    """Return (SelfCheck or None, problems) for one page."""
+    rel = page.rel
+    blocks = find(page)
     if not blocks:
         return None, []
     problems = [Problem(rel, extra.start, "a page has one self-check; merge this block into the first "
@@ -220,20 +196,11 @@ def parse(rel: str, text: str, root: Path = ROOT):
     return (None if problems else SelfCheck(block, questions)), problems
 
 
-def _heading_before(text: str, line: int):
-    heading = None
-    for number, row in enumerate(text.split("\n"), start=1):
-        if number >= line:
-            break
-        if row.startswith("## "):
-            heading = row[3:].strip()
-    return heading
-
-
-def check(rel: str, text: str, section: dict | None, root: Path = ROOT):
+def check(page: Page, section: dict | None, root: Path = ROOT):
     """Syntax problems of the page's self-check, plus the section's requirement
     (`selfcheck: {min, max, heading}` in data/page_rules.yml), if it sets one."""
-    found, problems = parse(rel, text, root)
+    rel = page.rel
+    found, problems = parse(page, root)
     rule = (section or {}).get("selfcheck")
     if not rule or problems:
         return problems
@@ -246,7 +213,8 @@ def check(rel: str, text: str, section: dict | None, root: Path = ROOT):
     if not rule["min"] <= count <= rule["max"]:
         problems.append(Problem(rel, found.block.start, f"the self-check has {count} question(s); "
                                                         f"{where} need {span}"))
-    if _heading_before(text, found.block.start) != rule["heading"]:
+    above = [heading for heading in page.h2() if heading.line < found.block.start]
+    if not above or above[-1].text != rule["heading"]:
         problems.append(Problem(rel, found.block.start, f"the self-check must sit in its own "
                                                         f"'## {rule['heading']}' section"))
     return problems
