@@ -44,25 +44,28 @@ serve: $(VENV)/.site  ## Preview the hub with live reload at http://127.0.0.1:80
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site  ## Strict build into site/
-	$(BIN)/python -m nexus.checks build --site-dir $(SITE)
+	$(BIN)/nexus build --site-dir $(SITE)
 
 fix: $(VENV)/.tools  ## Fix what the page checks can fix (field order, date format, tag case, trailing spaces)
-	$(BIN)/python -m nexus.checks pages --fix
+	$(BIN)/nexus fix
 
 check: $(VENV)/.tools  ## Fast gate, no browser: page checks, strict build, linters
-	$(BIN)/python -m nexus.checks pages
-	$(BIN)/python -m nexus.checks build --site-dir $(SITE)
-	$(MAKE) --no-print-directory lint
+	$(BIN)/nexus check --site-dir $(SITE)
+	$(LINT)
+
+# The linters, in one place for `make check` and `make lint` (no recursive make: a test's copy of
+# the repository runs this Makefile with this checkout's VENV, and must not reinstall it).
+LINT = $(BIN)/codespell \
+	&& $(BIN)/pymarkdown --config .pymarkdown.json scan --recurse docs \
+	&& $(BIN)/yamllint --strict . \
+	&& $(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml \
+	&& $(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml \
+	&& $(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/[!c]*.yml \
+	&& $(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml \
+	&& $(BIN)/zizmor --offline --no-progress .
 
 lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
-	$(BIN)/codespell
-	$(BIN)/pymarkdown --config .pymarkdown.json scan --recurse docs
-	$(BIN)/yamllint --strict .
-	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
-	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
-	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/[!c]*.yml
-	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
-	$(BIN)/zizmor --offline --no-progress .
+	$(LINT)
 
 test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, then hub, browser and example tests
 	NEXUS_SITE=$(SITE) $(BIN)/python -m pytest $(PARALLEL)
@@ -70,7 +73,7 @@ test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, t
 	cd examples && ../$(BIN)/python -m pytest -q python shell errors
 	cd examples/recipes && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q
 
-test-fast: $(VENV)/.tools  ## Hub tests without the browser
+test-fast: $(VENV)/.tools node_modules/.installed  ## Hub tests without the browser
 	$(BIN)/python -m pytest -m "not browser"
 
 contract: $(VENV)/.example  ## After changing an endpoint: write the Job Board contract (OpenAPI, GraphQL SDL, recorded examples)
@@ -89,20 +92,20 @@ test-services-running: $(VENV)/.example  ## The services tier against services a
 	cd examples/jobboard && NEXUS_SERVICES=1 ../../$(BIN)/python -m pytest -q
 
 health: $(VENV)/.tools  ## Weekly report: external links and stale pages -> health-report.md
-	$(BIN)/python -m nexus.checks build --site-dir $(SITE)
+	$(BIN)/nexus build --site-dir $(SITE)
 	$(BIN)/python scripts/health.py --site $(SITE) --out health-report.md
 
 offline: $(VENV)/.site  ## Offline copy of the hub: site-offline/ and project-nexus-offline.zip
-	$(BIN)/python scripts/offline.py
+	$(BIN)/nexus offline
 
 screenshots: $(VENV)/.tools  ## Home and a deep page, desktop and phone, light and dark -> test-results/screenshots/
 	$(BIN)/python scripts/screenshots.py
 
 preview: $(VENV)/.site  ## Build site-preview/: open its index.html from the file system, no server needed
-	$(BIN)/python scripts/offline.py --preview
+	$(BIN)/nexus preview
 
 new-page: $(VENV)/.tools  ## Start a page: make new-page SECTION=tech TITLE="Nginx" TAGS=nginx (asks for what is missing)
-	$(BIN)/python scripts/new_page.py $(if $(SECTION),--section "$(SECTION)") $(if $(TITLE),--title "$(TITLE)") $(if $(TAGS),--tags "$(TAGS)")
+	$(BIN)/nexus new-page $(if $(SECTION),--section "$(SECTION)") $(if $(TITLE),--title "$(TITLE)") $(if $(TAGS),--tags "$(TAGS)")
 
 bench: check node_modules/.installed  ## Lighthouse, bytes, search latency and index size
 	$(BIN)/python scripts/bench.py

@@ -1,16 +1,18 @@
 """Playwright helpers: guard against third-party requests and CSP violations, list pages, wait for instant navigation."""
 from urllib.parse import urlsplit
 
+import yaml
+
 from . import ROOT
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
-# Diagrams arrive drawn, as inline SVG (hooks/diagrams.py); Material would only draw a leftover
+# Diagrams arrive drawn, as inline SVG (nexus/steps/diagrams.py); Material would only draw a leftover
 # <pre class="mermaid">, which a built page must not have.
 # Predicates for wait_for_function are written as functions ("() => ..."): the pages' CSP forbids
 # eval, and Playwright evaluates a bare expression string with eval while it polls.
 MERMAID_RENDERED = ("() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid > svg')]"
                     ".some(d => d.getBoundingClientRect().height > 0)")
-TOLERATED = {"api.github.com"}
+TOLERATED = set(yaml.safe_load((ROOT / "data/allowed_hosts.yml").read_text(encoding="utf-8"))["requested"])
 # Material's instant navigation takes a click only once sitemap.xml has loaded (the click stream is
 # combined withLatestFrom the sitemap; data/theme_contract.yml): a click before that is a full load.
 SITEMAP_LOADED = ("() => performance.getEntriesByType('resource')"
@@ -32,7 +34,7 @@ class Guard:
         return route.abort()
 
 
-# Every Content-Security-Policy violation (hooks/csp.py) is reported like a blocked request, so
+# Every Content-Security-Policy violation (nexus/site/csp.py) is reported like a blocked request, so
 # each test that checks `context.guard.blocked` also fails when the policy blocks something.
 CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) => window.__nexusCsp(
   `CSP ${e.violatedDirective} blocked ${e.blockedURI || "an inline script"} on ${location.pathname}`));"""

@@ -25,7 +25,7 @@ def mkdocs(args, root: Path = ROOT, **extra) -> subprocess.CompletedProcess:
 
 def build(root: Path, site_dir: Path, *extra: str, env: dict | None = None, drop=()) -> subprocess.CompletedProcess:
     """Strict build through `python -m nexus.checks build`, which restates warnings as file:line."""
-    return subprocess.run([sys.executable, "-m", "nexus.checks", "build", "--site-dir", str(site_dir), *extra],
+    return subprocess.run([sys.executable, "-m", "nexus", "--root", str(root), "build", "--site-dir", str(site_dir), *extra],
                           cwd=root, env=environment(drop, **(env or {})), capture_output=True, text=True, check=False)
 
 
@@ -33,5 +33,9 @@ def make(repo: Path, target: str = "check") -> subprocess.CompletedProcess:
     """`make <target>` in a copy of the repository, with this checkout's tools, as a contributor runs
     it: without the GitHub Actions variables (annotations) and the calling make's own."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "MAKE"))}
-    return subprocess.run(["make", "--no-print-directory", target, f"VENV={ROOT / '.venv'}"],
+    venv = ROOT / ".venv"
+    # -o: this checkout's environment is already installed; never reinstall it from the copy (the
+    # editable install of the hub's package would then point at the copy).
+    keep = [arg for stamp in (".site", ".tools", ".example") for arg in ("-o", str(venv / stamp))]
+    return subprocess.run(["make", "--no-print-directory", *keep, target, f"VENV={venv}"],
                           cwd=repo, env=env, capture_output=True, text=True, check=False)

@@ -7,8 +7,9 @@
 - a `LinkChecker` header, which lifts linkchecker's politeness limit for this local server.
 
 Material's instant navigation only handles links whose URL, with protocol and host name (not
-port) swapped, is in sitemap.xml: build the site with SITE_URL naming the port it is served on
-(see free_port()).
+port) swapped, is in sitemap.xml. The server answers sitemap.xml with site_url's origin replaced
+by its own (`origin`), so one build, made for the real site_url, serves every test process on its
+own port; and the path stays site_url's path, as on Pages.
 """
 from __future__ import annotations
 
@@ -26,10 +27,14 @@ from . import ROOT
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
+def site_url(config_file: Path = ROOT / "mkdocs.yml") -> str:
+    from mkdocs.config import load_config
+    return load_config(str(config_file))["site_url"]
+
+
 def site_prefix(config_file: Path = ROOT / "mkdocs.yml") -> str:
     """The path part of site_url (/project-nexus/): serve the site under it, as Pages does."""
-    from mkdocs.config import load_config
-    return urlsplit(load_config(str(config_file))["site_url"]).path
+    return urlsplit(site_url(config_file)).path
 
 
 def free_port() -> int:
@@ -40,8 +45,10 @@ def free_port() -> int:
 
 
 class SiteServer:
-    def __init__(self, root: Path, prefix: str = "/", gzip_enabled: bool = True, port: int = 0):
+    def __init__(self, root: Path, prefix: str = "/", gzip_enabled: bool = True, port: int = 0,
+                 origin: str | None = None):
         self.root = Path(root).resolve()
+        self.origin = origin          # site_url's scheme and host, as the build wrote it in sitemap.xml
         self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         self.gzip = gzip_enabled
         self.log: list[tuple[str, int, int]] = []   # (path, status, bytes sent)
@@ -75,6 +82,12 @@ class SiteServer:
             target = target / "index.html"
         return target if target.is_file() else None
 
+    def _body(self, target: Path) -> bytes:
+        body = target.read_bytes()
+        if self.origin and target.name == "sitemap.xml":
+            body = body.replace(self.origin.encode(), f"http://127.0.0.1:{self.port}".encode())
+        return body
+
     def _handler(self):
         server = self
 
@@ -95,14 +108,14 @@ class SiteServer:
                 status = HTTPStatus.OK
                 if target is None:
                     status, target = HTTPStatus.NOT_FOUND, server.root / "404.html"
-                body = target.read_bytes()
+                body = server._body(target)
                 kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
                 # "LinkChecker" lets linkchecker exceed its default 10 requests a second, as
                 # its documentation describes for servers that opt in.
                 headers = {"Content-Type": kind, "Cache-Control": "max-age=600", "LinkChecker": "allowed"}
                 if server.gzip and "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(COMPRESSIBLE):
                     body = server._cache.get(target) or server._cache.setdefault(
-                        target, gzip.compress(target.read_bytes(), compresslevel=6, mtime=0))
+                        target, gzip.compress(body, compresslevel=6, mtime=0))
                     headers["Content-Encoding"] = "gzip"
                     headers["Vary"] = "Accept-Encoding"
                 self.send_response(status)
@@ -110,6 +123,9 @@ class SiteServer:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                if self.command == "HEAD":   # the headers of a GET, and no body (RFC 9110, 9.3.2)
+                    server.log.append((path, int(status), 0))
+                    return
                 try:
                     self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):   # the browser moved on

@@ -10,8 +10,7 @@ from nexus import ROOT
 from nexus.build import environment, make
 from nexus.repo import copy_repo
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import new_page  # noqa: E402  (a script, not a package)
+from nexus.commands import new_page
 
 BROKEN = """---
 tags: [Django, caching]
@@ -59,9 +58,9 @@ def test_make_fix_repairs_a_page_in_place(tmp_path):
         "last_reviewed: 2026-11-30", "last_reviewed: 2026/11/30"), encoding="utf-8")
     env = environment()
 
-    before = subprocess.run([sys.executable, "-m", "nexus.checks", "pages"], cwd=repo, env=env,
+    before = subprocess.run([sys.executable, "-m", "nexus", "--root", str(repo), "check", "--pages"], cwd=repo, env=env,
                             capture_output=True, text=True, check=False)
-    after = subprocess.run([sys.executable, "-m", "nexus.checks", "pages", "--fix"], cwd=repo, env=env,
+    after = subprocess.run([sys.executable, "-m", "nexus", "--root", str(repo), "fix"], cwd=repo, env=env,
                            capture_output=True, text=True, check=False)
 
     assert before.returncode == 1 and "`make fix` fixes 2 of them" in before.stdout, before.stdout
@@ -108,7 +107,10 @@ def _page(title: str, body: str) -> str:
 
 
 def test_pr_summary_lists_pages_headings_inbound_and_external_links(tmp_path):
-    import pr_summary
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("pr_summary", ROOT / "scripts/pr_summary.py")
+    pr_summary = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pr_summary)
 
     repo = tmp_path / "fixture"
     (repo / "docs/tech").mkdir(parents=True)

@@ -66,7 +66,7 @@ def test_contributing_documents_exactly_the_schema_fields():
 
 
 def test_every_tag_in_the_vocabulary_is_used():
-    """(A page's tag outside the vocabulary is the page schema's to refuse: checks/pages.py.)"""
+    """(A page's tag outside the vocabulary is the page schema's to refuse: nexus/checks/pages.py.)"""
     tags = load("tags.yml")
     used = set()
     for page in (ROOT / "docs").rglob("*.md"):

@@ -428,15 +428,12 @@ def test_glossary_problems_are_reported_with_their_lines(tmp_path):
     ], problems
 
 
-def test_the_glossary_hook_refuses_what_the_check_refuses(tmp_path):
-    """`mkdocs serve` runs no page check: the build hook stops on the same problems."""
-    import importlib.util
-    from types import SimpleNamespace
-    from mkdocs.exceptions import PluginError
+def test_the_glossary_step_refuses_what_the_check_refuses(tmp_path):
+    """`mkdocs serve` runs no page check: the build's glossary step reports the same problems."""
+    from nexus.problems import Reporter
+    from nexus.steps.glossary import load
     (tmp_path / "data").mkdir()
     (tmp_path / "data/glossary.yml").write_text(GLOSSARY, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("glossary_hook", ROOT / "hooks/glossary.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    with pytest.raises(PluginError, match=r"data/glossary.yml:9: term 'JWT' needs a `definition:` text"):
-        hook.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
+    reporter = Reporter()
+    load(tmp_path, reporter)
+    assert "data/glossary.yml:9: term 'JWT' needs a `definition:` text" in [str(p) for p in reporter.problems]

@@ -1,5 +1,5 @@
 """The question map (data/questions.yml) against the built site: every answer is a section that
-exists. The schema and sources are checked by `make check` (checks/questions.py); that search finds
+exists. The schema and sources are checked by `make check` (nexus/checks/questions.py); that search finds
 each answer in the first three is tests/browser/test_search.py's."""
 import re
 

@@ -1,4 +1,4 @@
-"""The self-check syntax (checks/selfcheck.py): what it accepts, each error's message and line,
+"""The self-check syntax (nexus/checks/selfcheck.py): what it accepts, each error's message and line,
 the section requirement, the build-time rendering, and every `output` question's answer."""
 import subprocess
 import sys
@@ -8,6 +8,8 @@ import pytest
 from nexus.checks import pages, selfcheck
 from nexus import ROOT
 from nexus.page import Page
+from nexus.site.learning import fnv
+from nexus.steps.learning import keyed
 
 HEAD = "---\ntitle: Demo\n---\n\nText.\n\n## Check yourself\n\n"   # the block starts on line 9
 GOOD = """```selfcheck
@@ -186,16 +188,8 @@ def test_output_questions_exist():
     assert len(output_questions()) >= 2
 
 
-def hook():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("selfcheck_hook", ROOT / "hooks/selfcheck.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_order_steps_are_shuffled_the_same_way_every_build_and_never_in_order():
-    shuffled = hook().shuffled
+    from nexus.steps.selfcheck import shuffled
     for count in range(3, 7):
         steps = [f"step {i}" for i in range(count)]
         orders = [shuffled(steps, f"concepts/demo.md#q-{n}") for n in range(200)]
@@ -225,17 +219,9 @@ def test_checklist_items_carry_a_stable_key(site):
     html = (site / "concepts/generators/index.html").read_text(encoding="utf-8")
     assert 'data-tick="you-can-explain-iterable-vs-iterator-vs-generator"' in html
     learning = (site / "my-learning/index.html").read_text(encoding="utf-8")
-    first = learning_hook().fnv("you-can-explain-iterable-vs-iterator-vs-generator")
+    first = fnv("you-can-explain-iterable-vs-iterator-vs-generator")
     assert f'"concepts/generators.md":{{"t":"Generators","s":"Concepts","k":["{first}",' in learning
     assert '"q":["first-pulls-one","second-pass-is-empty","generator-life"' in learning
-
-
-def learning_hook():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("learning_hook", ROOT / "hooks/learning.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_index_hash_is_the_same_in_python_and_in_the_browser_script():
@@ -247,23 +233,17 @@ def test_the_index_hash_is_the_same_in_python_and_in_the_browser_script():
     keys = ["you-can-explain-iterable-vs-iterator-vs-generator", "keep-me", "é-ünïcödé-日本", "a", "item-2"]
     script = function + f"console.log(JSON.stringify({json.dumps(keys)}.map(fnv)));"
     result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
-    assert json.loads(result.stdout) == [learning_hook().fnv(key) for key in keys]
+    assert json.loads(result.stdout) == [fnv(key) for key in keys]
 
 
 def test_an_explicit_id_or_the_text_keys_a_tick():
-    learning = learning_hook()
-
-    class Page:
-        url, title, ancestors = "x/", "X", []
-        file = type("F", (), {"src_uri": "x.md"})
-
     html = ('<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
             '<input type="checkbox" disabled/><span class="task-list-indicator"></span></label> Use '
             '<code>.iterator()</code> for one-off passes</li>'
             '<li class="task-list-item" id="keep-me"><input type="checkbox" disabled/> Renamed item</li>'
             '<li class="task-list-item"><input type="checkbox" disabled/> Same</li>'
             '<li class="task-list-item"><input type="checkbox" disabled/> Same</li></ul>')
-    out = learning.on_page_content(html, Page())
+    out = keyed(html)
     import re
     assert re.findall(r'data-tick="([^"]+)"', out) == ["use-iterator-for-one-off-passes", "keep-me", "same", "same-2"]
 
@@ -274,10 +254,5 @@ def test_an_id_on_the_line_under_a_checklist_item_keys_its_tick():
     html = markdown.markdown("- [ ] Reworded item\n  { #item-id }\n- [ ] Another item\n",
                              extensions=["attr_list", "pymdownx.tasklist"],
                              extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
-
-    class Page:
-        url, title, ancestors = "x/", "X", []
-        file = type("F", (), {"src_uri": "x.md"})
-
-    out = learning_hook().on_page_content(html, Page())
+    out = keyed(html)
     assert 'id="item-id" data-tick="item-id"' in out and 'data-tick="another-item"' in out

@@ -102,7 +102,8 @@ def test_no_built_page_needs_mermaid_at_run_time(site):
 def test_every_diagram_in_the_site_is_committed_in_the_cache(site):
     """A newcomer's build without Chromium gets every diagram from data/diagrams/, so each SVG a
     page uses must be in git, and nothing else may linger there."""
-    from checks.diagrams import CACHE
+    from nexus.checks.diagrams import cache_dir
+    CACHE = cache_dir(ROOT)
     used = {key for page in site.rglob("*.html")
             for key in re.findall(r'<svg id="mermaid-([0-9a-f]{16})"', page.read_text(encoding="utf-8"))}
     tracked = subprocess.run(["git", "ls-files", "--", str(CACHE.relative_to(ROOT))], cwd=ROOT, capture_output=True,

@@ -50,7 +50,7 @@ def test_no_third_party_requests_in_built_files(site):
 
 def test_theme_cdn_urls_are_rewritten_to_vendored_copies(site):
     """The bundle's CDN URLs point at the hub: Mermaid's at the loader, which the build ships only
-    when a diagram is left for the browser (hooks/diagrams.py), so a full build has none."""
+    when a diagram is left for the browser (nexus/site/diagrams.py), so a full build has none."""
     bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
     assert "unpkg.com" not in bundle
     assert '"assets/javascripts/mermaid-loader.js"' in bundle

@@ -1,6 +1,6 @@
 """Draw Mermaid diagrams to SVG ahead of time, in headless Chromium, with a cache kept in the repo.
 
-The build (hooks/diagrams.py) asks for each ```mermaid block's SVG. A diagram is keyed by a hash
+The build (nexus/steps/diagrams.py) asks for each ```mermaid block's SVG. A diagram is keyed by a hash
 of its source, the Mermaid version pinned in package.json, and the configuration below (which
 includes Material's own diagram stylesheet, so the SVG looks as Material would draw it). A key
 found in data/diagrams/ is used as it is; a new one is drawn in one browser session per build
@@ -25,9 +25,17 @@ from pathlib import Path
 
 from nexus import ROOT
 
-# NEXUS_DIAGRAM_CACHE: another folder, for measuring a cold draw (scripts/bench.py).
-CACHE = Path(os.environ.get("NEXUS_DIAGRAM_CACHE") or ROOT / "data" / "diagrams")
-MERMAID = ROOT / "node_modules" / "mermaid"
+CACHE = "data/diagrams"            # under the repository being built
+
+
+def cache_dir(root: Path = ROOT) -> Path:
+    """The cache of the repository being built (a test's copy has its own); NEXUS_DIAGRAM_CACHE
+    names another folder, for measuring a cold draw (scripts/bench.py)."""
+    return Path(os.environ.get("NEXUS_DIAGRAM_CACHE") or root / CACHE)
+
+
+def mermaid_dir(root: Path = ROOT) -> Path:
+    return root / "node_modules" / "mermaid"
 # Bump when the drawing or the post-processing below changes, so every diagram is drawn again.
 RENDERER = 7
 # Material's body font stack (font: false in mkdocs.yml): labels are measured in the font the
@@ -39,9 +47,9 @@ class DiagramError(Exception):
     """Mermaid could not draw a diagram; the message is Mermaid's own."""
 
 
-def mermaid_version() -> str:
+def mermaid_version(root: Path = ROOT) -> str:
     """The version package.json pins: known without node_modules, so the cache key is too."""
-    pins = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    pins = json.loads((root / "package.json").read_text(encoding="utf-8"))["devDependencies"]
     return pins["mermaid"]
 
 
@@ -62,21 +70,22 @@ def config() -> dict:
             "sequence": {"actorFontSize": "16px", "messageFontSize": "16px", "noteFontSize": "16px"}}
 
 
-def key(source: str, settings: dict) -> str:
-    blob = json.dumps([source, mermaid_version(), settings, RENDERER, FONT], sort_keys=True)
+def key(source: str, settings: dict, root: Path = ROOT) -> str:
+    blob = json.dumps([source, mermaid_version(root), settings, RENDERER, FONT], sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def cached(diagram_key: str) -> str | None:
-    path = CACHE / f"{diagram_key}.svg"
+def cached(diagram_key: str, root: Path = ROOT) -> str | None:
+    path = cache_dir(root) / f"{diagram_key}.svg"
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def prune(used: set[str]) -> list[str]:
+def prune(used: set[str], root: Path = ROOT) -> list[str]:
     """Delete cached diagrams no page uses; return their names."""
-    gone = sorted(p.name for p in CACHE.glob("*.svg") if p.stem not in used)
+    cache = cache_dir(root)
+    gone = sorted(p.name for p in cache.glob("*.svg") if p.stem not in used)
     for name in gone:
-        (CACHE / name).unlink()
+        (cache / name).unlink()
     return gone
 
 
@@ -160,7 +169,8 @@ class Drawn:
 class Renderer:
     """One headless Chromium for a whole build, started on the first diagram not in the cache."""
 
-    def __init__(self):
+    def __init__(self, root: Path = ROOT):
+        self.root = root
         self.settings = config()
         self.drawn = 0
         self.seconds = 0.0   # spent starting the browser and drawing
@@ -168,12 +178,12 @@ class Renderer:
         self.unavailable = None   # why diagrams cannot be drawn here, once known
 
     def key(self, source: str) -> str:
-        return key(source, self.settings)
+        return key(source, self.settings, self.root)
 
     def get(self, source: str) -> Drawn | None:
         """The diagram's SVG from the cache, or drawn now; None if no browser can draw it."""
         diagram_key = self.key(source)
-        svg = cached(diagram_key)
+        svg = cached(diagram_key, self.root)
         if svg is not None:
             return Drawn(svg, False)
         start = time.monotonic()
@@ -187,8 +197,9 @@ class Renderer:
         if "error" in result:
             raise DiagramError(result["error"])
         svg = compact(result["svg"])
-        CACHE.mkdir(parents=True, exist_ok=True)
-        (CACHE / f"{diagram_key}.svg").write_text(svg + "\n", encoding="utf-8")
+        cache = cache_dir(self.root)
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / f"{diagram_key}.svg").write_text(svg + "\n", encoding="utf-8")
         self.drawn += 1
         return Drawn(svg, True)
 
@@ -196,13 +207,15 @@ class Renderer:
         if self._page is not None or self.unavailable:
             return self._page
         from nexus.chromium import launch
-        script = MERMAID / "dist" / "mermaid.min.js"
+        mermaid = mermaid_dir(self.root)
+        script = mermaid / "dist" / "mermaid.min.js"
         if not script.is_file():
             self.unavailable = "node_modules/mermaid is missing (run `npm ci`)"
             return None
-        installed = json.loads((MERMAID / "package.json").read_text(encoding="utf-8"))["version"]
-        if installed != mermaid_version():
-            self.unavailable = f"node_modules has Mermaid {installed}, package.json pins {mermaid_version()} (run `npm ci`)"
+        installed = json.loads((mermaid / "package.json").read_text(encoding="utf-8"))["version"]
+        if installed != mermaid_version(self.root):
+            self.unavailable = (f"node_modules has Mermaid {installed}, package.json pins {mermaid_version(self.root)} "
+                                "(run `npm ci`)")
             return None
         try:
             from playwright.sync_api import Error, sync_playwright

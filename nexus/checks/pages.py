@@ -10,7 +10,7 @@ import ast
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -20,6 +20,7 @@ from markdown.extensions.toc import slugify
 from nexus import ROOT
 from nexus.frontmatter import Loader, split
 from nexus.page import SNIPPET, Page
+from nexus.problems import Problem
 
 from . import fix
 
@@ -38,17 +39,6 @@ SOURCE = re.compile(r"^Source: .*\[[^\]]+\]\(https://[^)\s]+\)")
 
 # Link targets that run code or smuggle a document when clicked, in Markdown or raw HTML.
 SCRIPT_URL = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action)\s*=\s*[\"']?\s*)(javascript|vbscript|data):", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-    fixable: bool = False   # `make fix` (checks/fix.py) can make this change for the author
-
-    def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}" + (" [make fix can fix this]" if self.fixable else "")
 
 
 class Rules:
@@ -409,16 +399,15 @@ def check_page(path: Path, rules: Rules, today: dt.date | None = None, quoted: s
     except UnicodeDecodeError as exc:
         return [Problem(rel, 1, f"the file is not UTF-8 text ({exc.reason}); save it as UTF-8")]
     page = Page.parse(rel, text)
-    problems, meta = check_front_matter(rel, text, rules, today)
-    problems += check_structure(page, meta, rules)
-    problems += check_markup(page)
-    problems += check_snippets(page, rules.root)
-    entry_problems, names = check_entries(page, rules)
+    front, meta = check_front_matter(rel, text, rules, today)
+    entries, names = check_entries(page, rules)
     if quoted is not None:
         quoted |= names
     from . import selfcheck   # imported here: it imports this module
-    problems += selfcheck.check(page, _section_rules(rel, rules), rules.root)
-    return problems + entry_problems
+    found = {"front-matter": front, "structure": check_structure(page, meta, rules), "markup": check_markup(page),
+             "snippets": check_snippets(page, rules.root),
+             "selfcheck": selfcheck.check(page, _section_rules(rel, rules), rules.root), "entries": entries}
+    return [replace(problem, rule=rule) for rule, problems in found.items() for problem in problems]
 
 
 def glossary_anchor(term: str) -> str:
@@ -502,8 +491,10 @@ def check_nav_titles(root: Path = ROOT):
 def check_all(root: Path = ROOT, today: dt.date | None = None):
     from .questions import check_questions   # imported here: it imports this module
     rules = Rules(root)
-    problems = check_glossary(root) + check_nav_titles(root) + check_questions(root)
+    problems = ([replace(p, rule="glossary") for p in check_glossary(root)]
+                + [replace(p, rule="nav") for p in check_nav_titles(root)]
+                + [replace(p, rule="questions") for p in check_questions(root)])
     quoted = set()
     for path in sorted((root / "docs").rglob("*.md")):
         problems += check_page(path, rules, today, quoted)
-    return problems + check_quoted_errors(quoted, root)
+    return problems + [replace(p, rule="entries") for p in check_quoted_errors(quoted, root)]

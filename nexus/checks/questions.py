@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 
 from nexus import ROOT
 
-from .pages import Problem
+from nexus.problems import Problem
 
 REL = "data/questions.yml"
 

@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from nexus import ROOT
 from nexus.page import Page
 
-from .pages import Problem
+from nexus.problems import Problem
 
 TYPES = ("single", "multiple", "order", "output")
 FIELDS = {"single": "id, type, prompt, options", "multiple": "id, type, prompt, options",

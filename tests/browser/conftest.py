@@ -4,16 +4,13 @@ Every request to a host other than 127.0.0.1 is blocked and recorded; a test fai
 tried one. The only tolerated host is api.github.com (Material's repository facts), which is
 blocked too, so the tests never touch the network.
 """
-import pytest
+from urllib.parse import urlsplit
 
-import os
+import pytest
 
 from nexus.browser import new_context
 from nexus.chromium import ARGS, chromium_executable
-from nexus.server import site_prefix
-from nexus.server import SiteServer, free_port
-from nexus import ROOT
-from nexus.build import build
+from nexus.server import SiteServer, site_prefix, site_url
 
 
 def pytest_collection_modifyitems(items):
@@ -23,28 +20,11 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser_site(tmp_path_factory):
-    """The hub built for the port it will be served on, so instant navigation works."""
-    port = free_port()
-    dest = tmp_path_factory.mktemp("browser") / "site"
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}{site_prefix()}"
-    try:
-        result = build(ROOT, dest)
-    finally:
-        del os.environ["SITE_URL"]
-    assert result.returncode == 0, result.stdout + result.stderr
-    return dest, port
-
-
-@pytest.fixture(scope="session")
-def site(browser_site):
-    return browser_site[0]
-
-
-@pytest.fixture(scope="session")
-def server(browser_site):
-    dest, port = browser_site
-    with SiteServer(dest, site_prefix(), port=port) as running:
+def server(site):
+    """The session's one build (tests/conftest.py), served on this process's own port: the server
+    rewrites sitemap.xml to that port, so instant navigation works as on the hosted site."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url()))
+    with SiteServer(site, site_prefix(), origin=origin) as running:
         yield running
 
 

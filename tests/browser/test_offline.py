@@ -7,13 +7,13 @@ import pytest
 
 from nexus.browser import MERMAID_RENDERED
 from nexus import ROOT
-from scripts.offline import BUDGET
+from nexus.commands.offline import BUDGET
 
 
 @pytest.fixture(scope="module")
 def offline_root(tmp_path_factory):
     out = tmp_path_factory.mktemp("offline-build")
-    result = subprocess.run([sys.executable, "scripts/offline.py", "--out", str(out)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "nexus", "offline", "--out", str(out)], cwd=ROOT,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     bundle = out / "project-nexus-offline.zip"

@@ -10,7 +10,7 @@ from nexus import ROOT
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     out = tmp_path_factory.mktemp("preview")
-    result = subprocess.run([sys.executable, "scripts/offline.py", "--preview", "--out", str(out)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "nexus", "preview", "--out", str(out)], cwd=ROOT,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     return out / "site-preview"

@@ -2,7 +2,7 @@
    before it calls the global `mermaid`. This keeps that contract but imports Mermaid's ES module
    build, which fetches only the chunks a page's diagrams need (about 230 KB gzipped for a
    flowchart). Browsers refuse module imports from file://, so the offline copy gets the classic
-   script. hooks/self_host.py points the theme here; hooks/diagrams.py ships this file, and Mermaid
+   script. nexus/site/vendored.py points the theme here; nexus/site/diagrams.py ships this file, and Mermaid
    from node_modules, only when a build leaves a diagram to the browser (no Chromium at hand). */
 (function () {
   var here = document.currentScript.src;

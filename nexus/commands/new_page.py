@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from nexus import ROOT
 # The tag a page gets when none is given, for sections that have one (data/tags.yml, kind: section).
 SECTION_TAGS = {"path": "learning-path", "challenges": "challenge", "practices": "best-practice",
                 "collab": "collaboration", "howto": "how-to", "decisions": "decision-guide"}

@@ -1,23 +1,22 @@
-"""Render each page's ```selfcheck block (parsed by checks/selfcheck.py) as an accessible form.
+"""Each page's ```selfcheck block (parsed by nexus.checks.selfcheck), rendered as an accessible form.
 
 The output is Markdown inside md_in_html blocks, not finished HTML, so the prompts, options and
-explanations go through MkDocs like the rest of the page and the strict build validates their
-links. Without JavaScript every question shows its answer and explanations in a <details>
-block; extra.js adds Check, feedback, the score and Retry.
+explanations go through the engine like the rest of the page and the strict build validates their
+links. Without JavaScript every question shows its answer and explanations in a <details> block;
+extra.js adds Check, feedback, the score and Retry. The questions restate the page, so their
+section stays out of the search index (a heading marked data-search-exclude).
 """
 import hashlib
 import random
 import re
-import sys
+from dataclasses import replace
 from html import escape
-from pathlib import Path
 
-from mkdocs.plugins import get_plugin_logger
+from markdown.preprocessors import Preprocessor
 
 from nexus.checks import selfcheck
 from nexus.page import Page
 
-log = get_plugin_logger("selfcheck")
 HINT = {"single": "Choose one answer.", "output": "Choose one answer.",
         "multiple": "Choose all that apply.", "order": "Give each step its position."}
 
@@ -35,35 +34,31 @@ def _inline(text):
     return " ".join(str(text).split())
 
 
+# Program output shown exactly: each character Markdown or HTML would read is written as a
+# character reference, in one pass (replacing one character at a time re-escaped the '#' of the
+# references already written, and readers saw "&#91;5, 10&#93;").
+LITERAL = str.maketrans({char: f"&#{ord(char)};" for char in "&<>\"'\\`*_[]#!|{}~\n"})
+
+
 def _literal(text):
-    """Program output shown exactly: escaped for HTML and for Markdown, newlines kept."""
-    out = escape(str(text), quote=True)
-    for char in "\\`*_[]#!|{}~":
-        out = out.replace(char, f"&#{ord(char)};")
-    return out.replace("\n", "&#10;")
-
-
-FENCE_MARK = re.compile(r"^\s*(`{3,}|~{3,})")
+    return str(text).translate(LITERAL)
 
 
 def _separate_fences(text):
-    """Blank lines around each fenced block: a fence inside a paragraph would end up in a <p>."""
-    out, fence = [], None
-    for line in text.split("\n"):
-        opening = FENCE_MARK.match(line) if fence is None else None
-        if opening:
-            fence = opening[1]
-            if out and out[-1].strip():
-                out.append("")
-            out.append(line)
-        elif fence is not None and line.strip() == fence:
-            out += [line, ""]
-            fence = None
-        else:
-            if fence is None and out and out[-1] == "" and not line.strip():
-                continue
-            out.append(line)
-    return "\n".join(out).strip()
+    """Blank lines around each fenced block (the page model finds them): a fence inside a
+    paragraph would end up in a <p>."""
+    lines = text.split("\n")
+    fences = Page.parse("", text).fences
+    starts = {fence.start for fence in fences}
+    ends = {fence.end for fence in fences if fence.end}
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if number in starts and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+        if number in ends:
+            out.append("")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
 
 
 def _split_prompt(prompt):
@@ -140,25 +135,32 @@ def render(check, page_key):
     return "\n".join(out)
 
 
-def on_page_markdown(markdown, page, **kwargs):
-    if "selfcheck" not in markdown:
-        return markdown
-    rel = f"docs/{page.file.src_uri}"
-    check, problems = selfcheck.parse(Page.parse(rel, page.file.content_string))
-    for problem in problems:
-        log.warning(str(problem))   # --strict turns each into a failure, named by file and line
-    blocks = selfcheck.find(Page.parse(rel, markdown))
-    if check is None or not blocks or not blocks[0].end:
-        return markdown
-    lines = markdown.split("\n")
-    block = blocks[0]
-    html = render(check, page.file.src_uri)
-    before = lines[:block.start - 1]
-    # The questions restate the page, so their section stays out of the search index that every
-    # reader who searches downloads (Material's search skips a heading marked data-search-exclude).
-    for index in range(len(before) - 1, -1, -1):
-        if before[index].startswith("## "):
-            if "{" not in before[index]:
-                before[index] += " { data-search-exclude }"
-            break
-    return "\n".join(before + [html] + lines[block.end:])
+
+class SelfChecks(Preprocessor):
+    def __init__(self, md, build):
+        super().__init__(md)
+        self.build = build
+
+    def run(self, lines):
+        markdown = "\n".join(lines)
+        if "selfcheck" not in markdown:
+            return lines
+        page = self.build.page(self.md)
+        if page is None:
+            return lines
+        source = self.build.root / "docs" / page.path
+        check, problems = selfcheck.parse(Page.read(source, self.build.root) if source.is_file()
+                                          else Page.parse(page.rel, markdown), self.build.root)
+        for problem in problems:
+            self.build.reporter.add(replace(problem, rule=problem.rule or "selfcheck"))
+        blocks = Page.parse(page.rel, markdown).selfchecks
+        if check is None or not blocks or not blocks[0].end:
+            return lines
+        block = blocks[0]
+        before = lines[:block.start - 1]
+        for index in range(len(before) - 1, -1, -1):
+            if before[index].startswith("## "):
+                if "{" not in before[index]:
+                    before[index] += " { data-search-exclude }"
+                break
+        return before + render(check, page.path).split("\n") + lines[block.end:]

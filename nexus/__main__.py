@@ -1,0 +1,6 @@
+"""`python -m nexus` is the `nexus` command (nexus/cli.py)."""
+import sys
+
+from nexus.cli import main
+
+sys.exit(main())
