@@ -2,16 +2,17 @@
 
 No Docker engine runs here, so the files are read the way Docker reads them and their claims are
 asserted; the Django parts (collectstatic, createsuperuser) really run."""
-import fnmatch
+import os
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import override_settings
 
 HERE = Path(__file__).resolve().parent.parent
 COOKBOOK = HERE / "cookbook" / "docker"
@@ -65,46 +66,81 @@ def test_gunicorn_listens_on_all_interfaces_in_the_container():
     assert dict(instructions(COOKBOOK / "Dockerfile"))["EXPOSE"] == "8000"
 
 
+STRICT_SETTINGS = """
+import os
+from recipes_site.settings import *  # noqa: F401,F403
+
+# Settings that refuse to load without the secret, as many production settings do ...
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+# ... and a database that cannot be reached during a docker build (nothing listens on port 9).
+DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": "127.0.0.1",
+                         "PORT": "9", "NAME": "none", "USER": "none", "CONNECT_TIMEOUT": 2}}
+STATIC_ROOT = os.environ["TEST_STATIC_ROOT"]
+"""
+
+
 def test_collectstatic_needs_no_database_and_no_real_secret(tmp_path):
-    # The Dockerfile's line, run in the recipes' project. No database access is allowed in this
-    # test (pytest-django refuses it), so passing proves that collectstatic touches no database.
+    # The Dockerfile's RUN line: a throw-away variable for that one command, after COPY . .
     steps = instructions(COOKBOOK / "Dockerfile")
     run = steps[index_of(steps, "RUN", "collectstatic")][1]
     assert run == "DJANGO_SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput"
     assert index_of(steps, "COPY", ". .") < index_of(steps, "RUN", "collectstatic")
-    with override_settings(STATIC_ROOT=tmp_path):
-        call_command("collectstatic", interactive=False, verbosity=0)
-    assert (tmp_path / "admin" / "css" / "base.css").is_file()
+    assert not any(k in ("ENV", "ARG") and "DJANGO_SECRET_KEY" in a for k, a in steps)  # not kept
+    assignment, command = run.split(" python manage.py ")
+    name, value = assignment.split("=")
+    # Run it as the build would, against settings that need the key and a database nobody can reach.
+    (tmp_path / "strict_settings.py").write_text(STRICT_SETTINGS)
+    env = {k: v for k, v in os.environ.items() if k != name}
+    env.update(PYTHONPATH=os.pathsep.join([str(tmp_path), str(HERE)]),
+               DJANGO_SETTINGS_MODULE="strict_settings", TEST_STATIC_ROOT=str(tmp_path / "static"))
+    argv = [sys.executable, "-m", "django", *command.split()]
+    without_key = subprocess.run(argv, cwd=HERE, env=env, capture_output=True, text=True, timeout=120)
+    assert without_key.returncode != 0 and "KeyError" in without_key.stderr
+    with_key = subprocess.run(argv, cwd=HERE, env={**env, name: value}, capture_output=True,
+                              text=True, timeout=120)
+    assert with_key.returncode == 0, with_key.stderr
+    assert (tmp_path / "static" / "admin" / "css" / "base.css").is_file()
+
+
+def dockerignore_regex(pattern: str) -> re.Pattern:
+    """Docker's pattern syntax (Go's filepath.Match plus `**`), for the patterns the recipe uses:
+    `*` and `?` never cross a `/`, `**/` matches any number of folders (none included), and a
+    pattern is anchored at the root of the build context."""
+    regex, i = "", 0
+    pattern = pattern.strip("/")
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            regex, i = regex + "(?:.*/)?", i + 3
+        elif pattern.startswith("**", i):
+            regex, i = regex + ".*", i + 2
+        elif pattern[i] == "*":
+            regex, i = regex + "[^/]*", i + 1
+        elif pattern[i] == "?":
+            regex, i = regex + "[^/]", i + 1
+        else:
+            regex, i = regex + re.escape(pattern[i]), i + 1
+    return re.compile(regex)
 
 
 def dockerignore_excludes(patterns: list[str], path: str) -> bool:
-    """Docker's rule, simplified to what the recipe's file uses: a path is excluded when it or one
-    of its parent folders matches a pattern; `**/` matches any number of folders (none included)."""
+    """A path is excluded when it, or one of the folders it is in, matches a pattern."""
     parts = path.split("/")
     candidates = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        options = [pattern]
-        if pattern.startswith("**/"):
-            options.append(pattern[3:])
-            options.append("*/" + pattern[3:])
-        for candidate in candidates:
-            if any(fnmatch.fnmatchcase(candidate, option) for option in options):
-                return True
-            tail = candidate.split("/")[-1]
-            if pattern.startswith("**/") and fnmatch.fnmatchcase(tail, pattern[3:]):
-                return True
-    return False
+    return any(dockerignore_regex(p).fullmatch(c) for p in patterns for c in candidates)
 
 
 def test_dockerignore_keeps_secrets_and_local_state_out():
     patterns = [line.strip() for line in (COOKBOOK / ".dockerignore").read_text().splitlines()
                 if line.strip() and not line.startswith("#")]
-    for excluded in (".env", ".git/HEAD", ".venv/bin/python", "db.sqlite3", "media/cv/a.pdf",
-                     "jobs/__pycache__/models.cpython-311.pyc", "node_modules/x/index.js", "key.pem"):
+    for excluded in (".env", "config/.env", ".git/HEAD", ".venv/bin/python", "db.sqlite3",
+                     "media/cv/a.pdf", "jobs/__pycache__/models.cpython-311.pyc",
+                     "node_modules/x/index.js", "key.pem", "certs/dev-key.pem"):
         assert dockerignore_excludes(patterns, excluded), excluded
-    for kept in ("manage.py", "requirements.txt", ".env.example", "config/settings.py", "jobs/models.py"):
+    for kept in ("manage.py", "requirements.txt", ".env.example", "config/.env.example",
+                 "config/settings.py", "jobs/models.py"):
         assert not dockerignore_excludes(patterns, kept), kept
+    # Why the file writes **/.env: a pattern without it matches at the top of the context only.
+    assert dockerignore_excludes([".env"], ".env") and not dockerignore_excludes([".env"], "config/.env")
 
 
 def test_dev_override_mounts_the_code_where_the_image_keeps_it():
@@ -125,9 +161,16 @@ def test_watch_syncs_code_and_rebuilds_on_new_requirements():
 
 def test_compose_waits_for_healthy_services():
     compose = yaml.safe_load((JOBBOARD / "compose.yaml").read_text())
-    for name, condition in compose["services"]["web"]["depends_on"].items():
-        assert condition == {"condition": "service_healthy"}
-        assert "healthcheck" in compose["services"][name], name
+    for app in ("web", "worker", "beat"):  # the recipe's claim: all three wait
+        depends_on = compose["services"][app]["depends_on"]
+        assert set(depends_on) == {"db", "redis", "rabbitmq"}, app
+        for name, condition in depends_on.items():
+            assert condition == {"condition": "service_healthy"}
+            assert "healthcheck" in compose["services"][name], name
+    assert "version" not in compose   # the obsolete top-level key the recipe says to drop
+    # The database's check uses pg_isready, which the postgres image ships.
+    assert compose["services"]["db"]["image"].startswith("postgres:")
+    assert "pg_isready" in compose["services"]["db"]["healthcheck"]["test"][1]
     # $$ reaches the container as $: the variables are the container's, not the host's.
     assert "$${POSTGRES_USER}" in compose["services"]["db"]["healthcheck"]["test"][1]
 
