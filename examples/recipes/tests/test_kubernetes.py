@@ -11,7 +11,7 @@ from unittest import mock
 import pytest
 import yaml
 from django.db import OperationalError
-from django.test import Client
+from django.test import Client, override_settings
 
 HERE = Path(__file__).resolve().parent.parent
 K8S = HERE / "cookbook" / "k8s"
@@ -133,3 +133,19 @@ def test_a_probe_without_an_allowed_host_gets_400():
     client = Client()
     assert client.get("/health/live/", HTTP_HOST="10.244.1.17:8000").status_code == 400
     assert client.get("/health/live/", HTTP_HOST="localhost").status_code == 200
+
+
+@pytest.mark.django_db
+def test_redirect_to_https_hides_the_view_unless_the_probe_path_is_exempt():
+    # The kubelet probes over plain HTTP. With SECURE_SSL_REDIRECT the answer is a 301 from the
+    # middleware (a "success" for the kubelet), even while the database is down.
+    # (A new Client each time: SecurityMiddleware reads its settings when it is created.)
+    down = mock.patch("django.db.backends.base.base.BaseDatabaseWrapper.cursor",
+                      side_effect=OperationalError("connection refused"))
+    with override_settings(SECURE_SSL_REDIRECT=True), down:
+        assert Client().get("/health/ready/").status_code == 301
+    exempt = [r"^health/"]
+    with override_settings(SECURE_SSL_REDIRECT=True, SECURE_REDIRECT_EXEMPT=exempt), down:
+        assert Client().get("/health/ready/").status_code == 503
+    # The Job Board exempts its readiness path the same way.
+    assert 'SECURE_REDIRECT_EXEMPT = [r"^health/$"]' in (JOBBOARD / "config/settings.py").read_text()
