@@ -140,6 +140,10 @@ def test_django_trusts_the_proxy_header_and_redirects_plain_http():
         assert proxied["Strict-Transport-Security"] == "max-age=3600"
         # A request nginx marked as plain HTTP is redirected, whatever else it carries.
         assert client.get("/health/live/", HTTP_X_FORWARDED_PROTO="http").status_code == 301
+    # The Job Board trusts the header only when told it runs behind a proxy (as the page says).
+    board = (JOBBOARD / "config/settings.py").read_text()
+    assert re.search(r"if BEHIND_TRUSTED_PROXY:\n(?:\s*#[^\n]*\n)*\s*SECURE_PROXY_SSL_HEADER = "
+                     r"\(\"HTTP_X_FORWARDED_PROTO\", \"https\"\)", board)
 
 
 def test_without_the_proxy_header_setting_every_request_looks_like_http():
