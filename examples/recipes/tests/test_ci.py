@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 
 HERE = Path(__file__).resolve().parent.parent
 CI = HERE / "cookbook" / "ci"
@@ -70,6 +72,15 @@ def test_matrix_versions_are_strings_and_every_combination_runs():
     assert job["strategy"]["fail-fast"] is False
     assert len(matrix["python-version"]) * len(matrix["django"]) == 3
     assert yaml.safe_load("python-version: [3.10]")["python-version"] == [3.1]   # why they are quoted
+    # The install line adds "Django~=<matrix value>.0" to requirements that pin Django exactly:
+    # every matrix value must allow the pinned version, or pip stops with ResolutionImpossible.
+    install = next(step["run"] for step in job["steps"] if "pip install" in step.get("run", ""))
+    assert '"Django~=${{ matrix.django }}.0"' in install and "-r requirements-test.txt" in install
+    pinned = Version(re.search(r"^Django==(\S+)$", (JOBBOARD / "requirements.txt").read_text(),
+                               flags=re.MULTILINE).group(1))
+    for django in matrix["django"]:
+        assert pinned in SpecifierSet(f"~={django}.0"), django
+    assert pinned not in SpecifierSet("~=6.0.0")   # the page's counter-example
 
 
 def test_pip_cache_key_files_exist():
