@@ -1,0 +1,120 @@
+"""docs/howto/ci.md: the GitHub Actions workflows and the Jenkinsfile the CI recipes show.
+
+No runner runs here: the workflows are validated against GitHub's schema (when check-jsonschema is
+installed), and the claims each recipe makes are asserted on the parsed files."""
+import glob
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
+HERE = Path(__file__).resolve().parent.parent
+CI = HERE / "cookbook" / "ci"
+REPO = HERE.parent.parent
+JOBBOARD = HERE.parent / "jobboard"
+WORKFLOWS = ["container-job.yml", "matrix.yml", "deploy.yml"]
+
+
+def load(path: Path):
+    return yaml.safe_load(path.read_text())
+
+
+CHECK_JSONSCHEMA = shutil.which("check-jsonschema") or shutil.which("check-jsonschema",
+                                                                  path=str(Path(sys.executable).parent))
+
+
+@pytest.mark.skipif(CHECK_JSONSCHEMA is None, reason="check-jsonschema not installed")
+def test_workflows_match_githubs_schema():
+    result = subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows",
+                             *[str(CI / name) for name in WORKFLOWS]],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", WORKFLOWS)
+def test_workflows_pin_actions_and_read_only_tokens(name):
+    text = (CI / name).read_text()
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] == {}
+    for job in workflow["jobs"].values():
+        assert job["permissions"] == {"contents": "read"}
+    for action, comment in re.findall(r"uses:\s*(\S+)(.*)", text):
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action) and "# v" in comment
+
+
+def test_service_hostname_depends_on_where_the_job_runs():
+    # A job in a container reaches the service by its label, on the container port.
+    job = load(CI / "container-job.yml")["jobs"]["test"]
+    url = urlsplit(job["env"]["DATABASE_URL"])
+    assert "container" in job and url.hostname in job["services"] and url.port == 5432
+    assert "ports" not in job["services"]["postgres"]
+    # A job on the runner itself (the Job Board's) reaches it on localhost, through a mapped port.
+    board = load(JOBBOARD / "ci/github-actions.yml")["jobs"]["test"]
+    url = urlsplit(board["env"]["DATABASE_URL"])
+    assert "container" not in board and url.hostname == "localhost"
+    assert f"{url.port}:5432" in board["services"]["postgres"]["ports"]
+    # Both wait for PostgreSQL's health check before the first step.
+    for options in (job["services"]["postgres"]["options"], board["services"]["postgres"]["options"]):
+        assert "--health-cmd" in options and "pg_isready" in options
+
+
+def test_matrix_versions_are_strings_and_every_combination_runs():
+    job = load(CI / "matrix.yml")["jobs"]["test"]
+    matrix = job["strategy"]["matrix"]
+    assert all(isinstance(v, str) for v in matrix["python-version"] + matrix["django"])
+    assert job["strategy"]["fail-fast"] is False
+    assert len(matrix["python-version"]) * len(matrix["django"]) == 3
+    assert yaml.safe_load("python-version: [3.10]")["python-version"] == [3.1]   # why they are quoted
+    # The install line adds "Django~=<matrix value>.0" to requirements that pin Django exactly:
+    # every matrix value must allow the pinned version, or pip stops with ResolutionImpossible.
+    install = next(step["run"] for step in job["steps"] if "pip install" in step.get("run", ""))
+    assert '"Django~=${{ matrix.django }}.0"' in install and "-r requirements-test.txt" in install
+    pinned = Version(re.search(r"^Django==(\S+)$", (JOBBOARD / "requirements.txt").read_text(),
+                               flags=re.MULTILINE).group(1))
+    for django in matrix["django"]:
+        assert pinned in SpecifierSet(f"~={django}.0"), django
+    assert pinned not in SpecifierSet("~=6.0.0")   # the page's counter-example
+
+
+def test_pip_cache_key_files_exist():
+    # setup-python hashes the files cache-dependency-path matches; if none match, the step fails.
+    job = load(CI / "matrix.yml")["jobs"]["test"]
+    setup = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["cache"] == "pip"
+    assert glob.glob(str(JOBBOARD / setup["with"]["cache-dependency-path"]))
+    board = load(JOBBOARD / "ci/github-actions.yml")["jobs"]["test"]
+    board_setup = next(s for s in board["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+    # The Job Board's workflow runs from the repository root: its path names the subfolder.
+    assert glob.glob(str(REPO / board_setup["with"]["cache-dependency-path"]))
+
+
+def test_deploy_runs_after_tests_with_environment_secrets_only():
+    workflow = load(CI / "deploy.yml")
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "test" and deploy["environment"] == "production"
+    assert workflow[True] == {"push": {"branches": ["main"]}}   # YAML 1.1 reads the key `on` as True
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+    step = deploy["steps"][0]
+    # Secrets reach the shell as environment variables, never pasted into the script.
+    assert all(v.startswith("${{ secrets.") for v in step["env"].values())
+    assert "${{" not in step["run"]
+    assert "migrate --noinput" in step["run"]
+    assert step["run"].index("docker compose pull") < step["run"].index("migrate") < step["run"].index("up -d")
+    tests = workflow["jobs"]["test"]
+    assert "secrets." not in yaml.safe_dump(tests)         # tests need no real secret
+
+
+def test_jenkins_pipeline_runs_in_a_python_container():
+    text = (CI / "Jenkinsfile").read_text()
+    assert re.search(r"agent \{ docker \{ image 'python:3\.\d+-slim' \} \}", text)
+    assert 'PIP_CACHE_DIR = "${WORKSPACE}/.pip-cache"' in text
+    report = re.search(r"--junitxml=(\S+)'", text).group(1)
+    assert f"junit '{report}'" in text
+    assert text.count("pipeline {") == 1 and "python -m venv .venv" in text
