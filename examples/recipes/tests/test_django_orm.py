@@ -107,6 +107,10 @@ def test_instance_keeps_old_values_until_refreshed(openings):
     assert opening.title == "Django developer"       # the Python object is a copy
     opening.refresh_from_db()
     assert opening.title == "Senior Django developer"
+    queries.record_view(opening.pk)                   # an UPDATE through the queryset
+    assert opening.views == 0
+    opening.refresh_from_db(fields=["views"])
+    assert opening.views == 1
 
 
 def test_evaluated_queryset_is_a_cache(openings):
@@ -164,3 +168,31 @@ def test_squashmigrations_writes_one_migration_that_replaces_the_old_ones(migrat
     # The old files are applied here, so Django counts the squashed one as applied too.
     assert (APP, "0001_squashed_0002_candidate_full_name") in loader.applied_migrations
     assert loader.graph.leaf_nodes(APP) == [(APP, "0003_fill_full_name")]
+
+
+def test_squash_script_on_a_fresh_database(tmp_path):
+    """The recipe's commands, in a throw-away project whose migrations package is a copy."""
+    import os
+    import subprocess
+    from pathlib import Path
+    recipes = Path(__file__).resolve().parents[1]
+    source = recipes / "cookbook" / "dj_migrations" / "migrations"
+    shutil.copytree(source, tmp_path / "dj_migrations_copy", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "squash_settings.py").write_text(
+        "from recipes_site.settings import *  # noqa: F403\n"
+        f"MIGRATION_MODULES = {{{APP!r}: 'dj_migrations_copy'}}\n")
+    (tmp_path / "manage.py").write_text(
+        "import os, sys\n"
+        f"sys.path[:0] = [{str(tmp_path)!r}, {str(recipes)!r}]\n"
+        "if sys.argv[1:2] == ['migrate']:\n"
+        "    sys.argv.append('--run-syncdb')  # the other recipe apps have no migration files\n"
+        "os.environ['DJANGO_SETTINGS_MODULE'] = 'squash_settings'\n"
+        "from django.core.management import execute_from_command_line\n"
+        "execute_from_command_line(sys.argv)\n")
+    env = {**os.environ, "PYTHON": sys.executable, "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
+    out = subprocess.run([recipes / "cookbook" / "dj_migrations" / "squash.sh"], cwd=tmp_path, env=env,
+                         check=True, capture_output=True, text=True).stdout
+    assert (tmp_path / "dj_migrations_copy" / "0001_squashed_0002_candidate_full_name.py").is_file()
+    assert "Applying cookbook_dj_migrations.0001_squashed_0002_candidate_full_name... OK" in out
+    assert "[X] 0001_squashed_0002_candidate_full_name (2 squashed migrations)" in out
+    assert "[X] 0003_fill_full_name" in out

@@ -11,7 +11,7 @@ def openings_per_city():
     return (Opening.objects
             .values("city")                       # the GROUP BY columns
             .annotate(n=Count("id"), avg_salary=Avg("salary"))
-            .order_by("city"))                    # also clears Meta.ordering from GROUP BY
+            .order_by("city"))                    # a grouped column: any other splits groups
 
 
 def companies_with_open_count():
