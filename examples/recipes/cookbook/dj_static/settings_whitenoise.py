@@ -21,7 +21,8 @@ MIDDLEWARE = [
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Hashed names (site.3f2a1c.css) that browsers may cache for ever, plus gzip/Brotli copies.
+    # Hashed names (site.3f2a1c.css) that browsers may cache for ever, plus gzip copies
+    # (and Brotli copies when the Brotli package is installed).
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # --8<-- [end:settings]
