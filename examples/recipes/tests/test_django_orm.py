@@ -3,6 +3,7 @@ import importlib
 import shutil
 import sys
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -99,6 +100,35 @@ def test_atomic_rolls_back_the_first_write_when_the_second_fails(openings):
     assert opening.status == "open"  # the UPDATE inside the same atomic block was undone
 
 
+def test_catching_the_error_inside_atomic_breaks_the_block(openings):
+    """The recipe's pitfall: the caught IntegrityError leaves the transaction broken, the next
+    query is refused, and the whole block is rolled back at its end; a nested atomic() (a
+    savepoint) undoes only the failed part."""
+    from django.db import transaction
+    from django.db.transaction import TransactionManagementError
+    opening = openings["Data engineer"]
+    Hire.objects.create(opening=opening, person="Earlier")
+    with transaction.atomic():
+        Opening.objects.filter(pk=opening.pk).update(title="Renamed")
+        try:
+            Hire.objects.create(opening=opening, person="Later")
+        except IntegrityError:
+            pass                                   # caught inside: Django still knows
+        with pytest.raises(TransactionManagementError, match="until the end of the 'atomic' block"):
+            Opening.objects.count()
+    assert Opening.objects.get(pk=opening.pk).title == "Data engineer"  # rolled back anyway
+
+    with transaction.atomic():
+        Opening.objects.filter(pk=opening.pk).update(title="Renamed")
+        try:
+            with transaction.atomic():             # a savepoint around the risky part only
+                Hire.objects.create(opening=opening, person="Later")
+        except IntegrityError:
+            pass
+        assert Opening.objects.count() == 3        # the transaction is still usable
+    assert Opening.objects.get(pk=opening.pk).title == "Renamed"  # the rest was committed
+
+
 # --- Stale data: refresh_from_db() (troubleshooting/django.md) --------------------------------
 
 def test_instance_keeps_old_values_until_refreshed(openings):
@@ -168,6 +198,10 @@ def test_squashmigrations_writes_one_migration_that_replaces_the_old_ones(migrat
     # The old files are applied here, so Django counts the squashed one as applied too.
     assert (APP, "0001_squashed_0002_candidate_full_name") in loader.applied_migrations
     assert loader.graph.leaf_nodes(APP) == [(APP, "0003_fill_full_name")]
+    # The recipe's last check: the squashed history still matches models.py.
+    out = StringIO()
+    call_command("makemigrations", APP, "--check", "--dry-run", stdout=out)  # exits 1 on changes
+    assert "No changes detected" in out.getvalue()
 
 
 def test_squash_script_on_a_fresh_database(tmp_path):

@@ -69,7 +69,8 @@ def hire(opening_id, person):
 
 # --8<-- [start:atomic-caught]
 def hire_or_report(opening_id, person):
-    """Catch the error OUTSIDE the atomic block: inside it, Django could not roll back."""
+    """Catch the error OUTSIDE the atomic block, so the exception leaves the block and
+    Django rolls the whole block back."""
     try:
         hire(opening_id, person)
     except ValueError as exc:
