@@ -334,8 +334,10 @@ def test_sqlite_recipe_settings_use_wal(sqlite_aliases):
 
 
 def test_default_transactions_fail_with_database_is_locked(sqlite_aliases):
+    started = time.monotonic()
     n, errors = _two_writers("default_sqlite")
     assert errors == ["database is locked"] and n == 1
+    assert time.monotonic() - started < 10  # failed at once: the 20 s timeout did not help
 
 
 def test_immediate_transactions_wait_their_turn(sqlite_aliases):

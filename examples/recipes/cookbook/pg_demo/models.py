@@ -6,7 +6,8 @@ from django.db import models
 # --8<-- [start:json-model]
 class Listing(models.Model):
     title = models.CharField(max_length=120)
-    # jsonb on PostgreSQL; a JSON text column on SQLite 3.38+ (same key lookups).
+    # jsonb on PostgreSQL; a text column on SQLite, whose JSON1 functions (built in since
+    # SQLite 3.38) answer the same key lookups.
     details = models.JSONField(default=dict, blank=True)
 # --8<-- [end:json-model]
 
