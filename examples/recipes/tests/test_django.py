@@ -112,6 +112,19 @@ def test_upload_without_enctype_is_rejected(media_site):
     assert not Document.objects.exists()
 
 
+def test_media_url_needs_its_trailing_slash_not_its_leading_one():
+    """The media-404 entry: a relative MEDIA_URL gets its leading slash from Django (3.1+);
+    a missing trailing slash is a system check error."""
+    from django.core.checks.urls import check_url_settings
+    from django.core.files.storage import FileSystemStorage
+    with override_settings(MEDIA_URL="media/"):
+        assert FileSystemStorage().url("documents/cv.txt") == "/media/documents/cv.txt"
+        assert check_url_settings(None) == []
+    with override_settings(MEDIA_URL="/media"):
+        errors = check_url_settings(None)
+        assert [(e.id, e.msg) for e in errors] == [("urls.E006", "The MEDIA_URL setting must end with a slash.")]
+
+
 def test_static_helper_adds_no_media_urls_when_debug_is_off(tmp_path):
     with override_settings(DEBUG=False, MEDIA_ROOT=tmp_path, MEDIA_URL="/media/"):
         import cookbook.dj_uploads.project_urls as project_urls
