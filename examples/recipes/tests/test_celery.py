@@ -7,7 +7,7 @@ only the transport is in memory.
 """
 import runpy
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from unittest import mock
 
@@ -43,9 +43,12 @@ def in_memory_app():
     yield app
 
 
+# --8<-- [start:worker-helper]
 def worker(**options):
+    """A real worker in a thread of the test process (Celery's own test worker)."""
     options = {"pool": "solo", "perform_ping_check": False, **options}
     return start_worker(app, **options)
+# --8<-- [end:worker-helper]
 
 
 # --- docs/howto/celery.md#celery-django-setup ---------------------------------------------
@@ -72,14 +75,17 @@ def test_without_namespace_the_settings_are_ignored(settings):
     assert wrong.conf.broker_url != "memory://"
 
 
+# --8<-- [start:first-worker-test]
 def test_first_task_runs_on_a_worker():
     with worker():
-        result = tasks.add.delay(2, 3)
+        result = tasks.add.delay(2, 3)          # serialized to JSON, sent, run, stored
         assert result.get(timeout=10) == 5
         assert result.state == "SUCCESS"
+# --8<-- [end:first-worker-test]
 
 
 # --- docs/howto/celery.md#celery-windows ---------------------------------------------------
+# --8<-- [start:pools]
 @pytest.mark.parametrize("pool,concurrency", [("solo", 1), ("threads", 4)])
 def test_solo_and_threads_pools_run_tasks(pool, concurrency):
     with worker(pool=pool, concurrency=concurrency):
@@ -91,6 +97,7 @@ def test_solo_and_threads_pools_run_tasks(pool, concurrency):
         assert elapsed >= 2.0        # one task at a time, in the worker's main thread
     else:
         assert elapsed < 1.9         # threads run the two sleeps together
+# --8<-- [end:pools]
 
 
 # --- docs/howto/celery.md#celery-retry -----------------------------------------------------
@@ -238,6 +245,7 @@ def test_queue_chosen_at_call_time():
 
 
 # --- docs/howto/celery-operations.md#celery-prefetch ---------------------------------------
+# --8<-- [start:prefetch]
 @pytest.mark.parametrize("multiplier,concurrency", [(4, 4), (1, 4), (1, 1)])
 def test_prefetch_limit_is_per_worker(multiplier, concurrency):
     app.conf.worker_prefetch_multiplier = multiplier
@@ -246,6 +254,7 @@ def test_prefetch_limit_is_per_worker(multiplier, concurrency):
         assert controller.consumer.qos.value == multiplier * concurrency
         stats = app.control.inspect(timeout=2).stats()
         assert [s["prefetch_count"] for s in stats.values()] == [multiplier * concurrency]
+# --8<-- [end:prefetch]
 
 
 def test_long_task_settings():
@@ -262,6 +271,13 @@ def test_crontab_entries_mean_what_the_comments_say():
     assert weekdays.day_of_week == {1, 2, 3, 4, 5}
     assert crontab(minute="*/15").minute == {0, 15, 30, 45}
     assert schedule["every-5-minutes"]["schedule"] == timedelta(minutes=5)
+
+
+def test_celery_crontab_needs_both_day_fields_unlike_cron():
+    friday_13th = crontab(minute=0, hour=0, day_of_month=13, day_of_week=5)
+    now = datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc)
+    friday_13th.nowfun = lambda: now
+    assert now + friday_13th.remaining_estimate(now) == datetime(2027, 8, 13, tzinfo=timezone.utc)
 
 
 def test_beat_sends_due_tasks_and_a_worker_runs_them():
@@ -286,18 +302,22 @@ def test_beat_sends_due_tasks_and_a_worker_runs_them():
 # --- docs/howto/celery-operations.md#celery-monitoring -------------------------------------
 def test_inspect_sees_the_worker_and_its_tasks():
     with worker():
+        # --8<-- [start:inspect]
         inspect = app.control.inspect(timeout=2)
         replies = inspect.ping()
         assert list(replies.values()) == [{"ok": "pong"}]
         registered = next(iter(inspect.registered().values()))
         assert "cookbook.celery_recipes.tasks.add" in registered
         assert next(iter(inspect.active().values())) == []
+        # --8<-- [end:inspect]
 
 
 # --- docs/howto/celery-operations.md#celery-rabbitmq-durable -------------------------------
 def test_celery_declares_durable_queues_and_persistent_messages():
+    # --8<-- [start:durable]
     queue = app.amqp.queues[app.conf.task_default_queue]
     assert queue.name == "celery"
     assert queue.durable is True
     assert queue.exchange.durable is True
     assert app.conf.task_default_delivery_mode == 2          # persistent messages
+    # --8<-- [end:durable]
