@@ -41,6 +41,9 @@ def in_memory_app():
     tasks.CALLS.clear()
     tasks.RAN.clear()
     yield app
+    # A worker started with queues=[...] (-Q) narrows the app's queue selection for good;
+    # undo it, so the next default worker consumes every queue again.
+    app.amqp.queues._consume_from = None
 
 
 # --8<-- [start:worker-helper]
