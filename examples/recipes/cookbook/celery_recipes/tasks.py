@@ -3,9 +3,11 @@ import time
 
 from celery import shared_task
 
-# What the tests observe: calls per task id, and side effects.
+# What the tests observe: calls per task id, side effects, and when each slow task ran.
 CALLS: dict[str, int] = {}
 RAN: list[str] = []
+SPANS: dict[str, tuple[float, float]] = {}
+TIMES: dict[str, float] = {}
 
 
 # --8<-- [start:first-task]
@@ -72,7 +74,9 @@ def check_gateway(payment_id):
 
 @shared_task
 def slow(seconds, label="slow"):
+    started = time.monotonic()
     time.sleep(seconds)
+    SPANS[label] = (started, time.monotonic())
     RAN.append(label)
     return label
 
@@ -91,5 +95,6 @@ def send_welcome_email(user_id):
 
 @shared_task
 def record(label):
+    TIMES[label] = time.monotonic()
     RAN.append(label)
     return label
