@@ -35,7 +35,15 @@ def test_cache_page_serves_the_second_request_from_the_cache(client):
     assert views.RENDERS["count"] == 2
 
 
-def test_vary_on_cookie_keeps_users_apart(client):
+def test_cache_page_stores_nothing_marked_private(client):
+    client.get("/cache_views/private/")
+    response = client.get("/cache_views/private/")
+    assert views.RENDERS["count"] == 2                    # rendered twice: never cached
+    assert "private" in response["Cache-Control"]
+
+
+def test_vary_on_cookie_keeps_users_apart(client, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
     User.objects.create_user("abebe", password="pw-12345")
     client.get("/cache_views/dashboard/")
     assert client.get("/cache_views/dashboard/").json() == {"hello": "guest"}

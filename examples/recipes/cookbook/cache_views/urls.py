@@ -10,5 +10,6 @@ urlpatterns = [
     # Cache in the URLconf instead, and keep the view itself cache-free:
     path("sidebar/", cache_page(60 * 15, key_prefix="sidebar")(views.sidebar_page)),
     path("sidebar-live/", views.sidebar_page),
+    path("private/", views.private_page),
 ]
 # --8<-- [end:urls]

@@ -2,7 +2,7 @@ import time
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_page
+from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.vary import vary_on_cookie
 
 from .cache import published_titles
@@ -32,3 +32,12 @@ def sidebar_page(request):
     # A callable: the query runs only when the fragment is not in the cache.
     titles = lambda: list(Article.objects.values_list("title", flat=True))  # noqa: E731
     return render(request, "cache_views/sidebar.html", {"titles": titles})
+
+
+# --8<-- [start:private]
+@cache_page(60)
+@cache_control(private=True)  # runs first: cache_page then sees "private" and stores nothing
+def private_page(request):
+    RENDERS["count"] += 1
+    return JsonResponse({"rendered_at": time.time()})
+# --8<-- [end:private]
