@@ -33,10 +33,24 @@ def cron_run(*args, **env):
                           capture_output=True, text=True, timeout=60)
 
 
-def test_command_works_by_hand_but_not_from_cron(project):
-    # The classic: "python" resolves to the venv's interpreter only in your shell.
-    result = cron_run("-c", f"cd {project} && venv-python manage.py send_reminders")
-    assert result.returncode == 127 and "not found" in result.stderr
+# --- docs/howto/cron.md#cron-django-command and troubleshooting/cron.md#cron-works-by-hand ------
+def test_command_works_by_hand_but_not_from_cron(project, tmp_path):
+    # By hand: the venv is active (its bin/ first in PATH) and the shell exported DATABASE_URL.
+    by_hand = cron_run("-c", f"cd {project} && python manage.py send_reminders",
+                       PATH=f"{project}/.venv/bin:/usr/bin:/bin", DATABASE_URL="postgres://app@db/jobboard")
+    assert by_hand.returncode == 0 and "DATABASE_URL: postgres://app@db/jobboard" in by_hand.stdout
+    # From cron: PATH=/usr/bin:/bin and no variables. "python" is the system's (or missing),
+    # and even where it runs, the settings it needs are gone.
+    from_cron = cron_run("-c", f"cd {project} && python manage.py send_reminders")
+    assert from_cron.returncode == 127 or "DATABASE_URL: <missing>" in from_cron.stdout
+    # The same command through the wrapper works with cron's bare environment.
+    env_file = tmp_path / "cron.env"
+    env_file.write_text("DATABASE_URL='postgres://app@db/jobboard'\n")
+    log = tmp_path / "cron.log"
+    wrapped = cron_run(str(COOKBOOK / "run-job.sh"), "send_reminders",
+                       APP_DIR=project, ENV_FILE=env_file, LOG_FILE=log)
+    assert wrapped.returncode == 0
+    assert "DATABASE_URL: postgres://app@db/jobboard" in log.read_text()
 
 
 def test_wrapper_runs_the_command_with_env_and_log(project, tmp_path):
@@ -70,8 +84,6 @@ def test_crontab_lines_are_valid():
         assert len(fields) >= 6                      # five time fields, then the command
         assert fields[5].startswith("/")             # an absolute path
     assert (COOKBOOK / "crontab").read_text().endswith("\n")  # cron needs the last newline
-
-
 
 
 # --- docs/howto/cron.md#cron-docker-env ---------------------------------------------------------
