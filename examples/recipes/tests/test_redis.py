@@ -1,0 +1,172 @@
+"""Redis recipes (docs/howto/redis.md). URL parsing runs anywhere; expiry and persistence run
+against real redis-server processes that the tests start on loopback, in temporary folders, so
+they need the binary (`apt-get install redis-server`; CI installs it) but no running service.
+They are skipped, and say why, where the binary is missing."""
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import redis
+from django.core.cache.backends.redis import RedisCache
+
+from cookbook.redis_recipes import connection
+
+CONF = Path(connection.__file__).parent / "redis-persistence.conf"
+
+
+# --- docs/howto/redis.md#redis-connection-url -------------------------------------------------
+def test_password_with_special_characters_is_encoded():
+    url = connection.redis_url(host="redis", password="p@ss#w/rd:1", db=0)
+    assert url == "redis://:p%40ss%23w%2Frd%3A1@redis:6379/0"
+    kwargs = redis.ConnectionPool.from_url(url).connection_kwargs
+    assert (kwargs["host"], kwargs["password"], kwargs["db"]) == ("redis", "p@ss#w/rd:1", 0)
+
+
+def test_unencoded_hash_breaks_the_url():
+    # Without encoding, '#' starts the URL's fragment: "qwerty" is read as the port.
+    with pytest.raises(ValueError, match="Port could not be cast to integer value as 'qwerty'"):
+        redis.ConnectionPool.from_url("redis://:qwerty#asdfg@10.0.0.5:6379/3")
+
+
+def test_brackets_in_the_docs_are_not_part_of_the_url():
+    # "[:password]" in documentation marks an optional part; typed literally, it breaks the URL.
+    with pytest.raises(ValueError, match="does not appear to be an IPv4 or IPv6 address"):
+        redis.ConnectionPool.from_url("redis://[:secret]@localhost:6379/0")
+
+
+def test_acl_user_and_tls():
+    url = connection.redis_url(host="cache.example.com", port=6380, username="app",
+                               password="pw", tls=True, db=1)
+    pool = redis.ConnectionPool.from_url(url)
+    assert pool.connection_class is redis.SSLConnection
+    assert (pool.connection_kwargs["username"], pool.connection_kwargs["db"]) == ("app", 1)
+
+
+def test_django_and_celery_settings_use_separate_databases(monkeypatch):
+    assert connection.CELERY_BROKER_URL.endswith("/1")
+    assert connection.CELERY_RESULT_BACKEND.endswith("/2")
+    assert connection.CACHES["default"]["LOCATION"].endswith("/0")
+    RedisCache(connection.REDIS_URL, {})                # Django's own backend accepts the URL
+
+
+
+
+# --- real redis-server processes ---------------------------------------------------------------
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A throwaway redis-server on loopback, in its own folder."""
+
+    def __init__(self, folder, *args):
+        self.port, self.folder, self.args = free_port(), folder, args
+
+    def start(self, *extra):
+        self.proc = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
+             *self.args, *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.client = redis.Redis(port=self.port)
+        for _ in range(200):
+            try:
+                self.client.ping()
+                return self.client
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        # SIGTERM is a clean shutdown, like SHUTDOWN: an RDB snapshot if `save` is set, the AOF
+        # flushed. (redis-py's shutdown() does the same, but then waits out its reconnection retries.)
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+needs_redis_server = pytest.mark.skipif(shutil.which("redis-server") is None,
+                                        reason="redis-server is not installed")
+
+@pytest.fixture(scope="module")
+def r(tmp_path_factory):
+    """One throwaway server for the expiry tests."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = Server(tmp_path_factory.mktemp("redis"), "--save", "")
+    yield server.start()
+    server.stop()
+
+
+# --- docs/howto/redis.md#redis-expiry -----------------------------------------------------------
+def test_ttl_and_what_removes_it(r):
+    # --8<-- [start:ttl]
+    r.set("session:42", "data", ex=60)          # SET session:42 data EX 60
+    assert 58 <= r.ttl("session:42") <= 60       # TTL: seconds left
+    r.set("session:42", "new data")              # a plain SET replaces the value AND drops the TTL
+    assert r.ttl("session:42") == -1             # -1: exists, never expires
+    r.expire("session:42", 30)                   # EXPIRE: give it a TTL again
+    r.set("session:42", "newer", keepttl=True)   # SET ... KEEPTTL (Redis 6+) keeps the TTL
+    assert 0 < r.ttl("session:42") <= 30
+    r.persist("session:42")                      # PERSIST: remove the TTL on purpose
+    assert r.ttl("session:42") == -1
+    assert r.ttl("no-such-key") == -2            # -2: the key does not exist
+    # --8<-- [end:ttl]
+
+
+def test_key_disappears_after_its_ttl(r):
+    r.set("greeting", "hello", px=200)
+    assert r.get("greeting") == b"hello"
+    deadline = time.monotonic() + 5
+    while r.get("greeting") is not None:         # gone once its 200 ms are up
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    assert r.pttl("greeting") == -2
+
+
+# --- docs/howto/redis.md#redis-persistence ------------------------------------------------------
+@needs_redis_server
+def test_appendonly_config_survives_a_crash(tmp_path):
+    conf = [line.split("#")[0].split() for line in CONF.read_text().splitlines()]
+    options = [f"--{words[0]}" if i == 0 else w for words in conf if words and words[0] != "dir"
+               for i, w in enumerate(words)]
+    server = Server(tmp_path, *options)
+    client = server.start()
+    client.set("job:1", "saved")
+    time.sleep(1.1)                        # appendfsync everysec: on disk within a second
+    server.proc.kill()                     # a crash (SIGKILL): no shutdown, no final snapshot
+    server.proc.wait(timeout=10)
+    assert server.start().get("job:1") == b"saved"
+    server.stop()
+
+
+@needs_redis_server
+def test_turning_on_aof_in_the_config_file_alone_loses_the_data(tmp_path):
+    server = Server(tmp_path, "--save", "3600 1", "--appendonly", "no")
+    server.start().set("job:1", "saved")
+    server.stop()                                          # dump.rdb holds job:1
+    assert server.start("--appendonly", "yes").get("job:1") is None   # AOF wins, and it is empty
+    server.stop()
+
+
+@needs_redis_server
+def test_turning_on_aof_on_the_live_server_keeps_the_data(tmp_path):
+    server = Server(tmp_path, "--save", "3600 1", "--appendonly", "no")
+    client = server.start()
+    client.set("job:1", "saved")
+    # --8<-- [start:switch]
+    client.config_set("appendonly", "yes")     # redis-cli CONFIG SET appendonly yes
+    # wait until INFO persistence shows aof_rewrite_in_progress:0, then
+    # put "appendonly yes" in redis.conf (or: redis-cli CONFIG REWRITE)
+    # --8<-- [end:switch]
+    for _ in range(100):
+        info = client.info("persistence")
+        if info["aof_enabled"] and not info["aof_rewrite_in_progress"] and not info["aof_rewrite_scheduled"]:
+            break
+        time.sleep(0.05)
+    server.stop()
+    assert server.start("--appendonly", "yes").get("job:1") == b"saved"
+    server.stop()
