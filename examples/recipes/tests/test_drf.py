@@ -106,6 +106,8 @@ def test_partial_update(client, users):
     assert patched.status_code == 200 and patched.json()["body"] == "Keep me"
     put = client.put(f"/drfcook/note-detail/{note.pk}/", {"body": "No title sent"}, format="json")
     assert put.status_code == 400 and put.json() == {"title": ["This field is required."]}
+    put = client.put(f"/drfcook/note-detail/{note.pk}/", {"title": "Only the title"}, format="json")
+    assert put.status_code == 200 and put.json()["body"] == "Keep me"  # DRF's PUT keeps optional fields
     client.force_authenticate(hana)
     assert client.patch(f"/drfcook/note-detail/{note.pk}/", {"title": "x"}, format="json").status_code == 403
 
@@ -149,6 +151,29 @@ def test_object_permission_is_not_checked_for_lists(users):
     request = APIRequestFactory().get("/")
     force_authenticate(request, hana)
     assert len(view(request).data) == 2  # hana sees abel's notes: the object check never ran
+
+
+# --- The serializer ignores a field (troubleshooting/drf.md#drf-serializer-ignores-field) ------
+
+def test_serializer_ignores_field_causes(users):
+    from rest_framework import serializers
+    from cookbook.drfcook.serializers import LooseStatusSerializer, NoteSerializer, StatusSerializer
+    loose = LooseStatusSerializer(data={"title": "T", "status": "published"})
+    assert loose.is_valid() and loose.validated_data["status"] == "published"  # still writable
+    fixed = StatusSerializer(data={"title": "T", "status": "published"})
+    assert fixed.is_valid() and "status" not in fixed.validated_data  # silently dropped, as meant
+
+    class WithDefault(serializers.ModelSerializer):
+        title = serializers.CharField(read_only=True, default="from default")
+
+        class Meta:
+            model = Note
+            fields = ["title"]
+    with_default = WithDefault(data={})
+    assert with_default.is_valid() and "title" not in with_default.validated_data  # since DRF 3.8:
+    # read_only plus default is no longer written; pass the value to save(), as perform_create does
+    note = Note.objects.create(owner=users[0], title="Shown")
+    assert set(NoteSerializer(note).data) == {"id", "owner", "title", "body", "status", "priority", "created_at"}
 
 
 # --- File uploads ------------------------------------------------------------------------------

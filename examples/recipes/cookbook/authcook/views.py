@@ -28,12 +28,14 @@ class ClaimsLoginView(TokenObtainPairView):
     serializer_class = ClaimsTokenObtainPairSerializer
 
 
+# --8<-- [start:me-view]
 class MeView(APIView):
-    authentication_classes = [JWTAuthentication]
+    authentication_classes = [JWTAuthentication]  # or in REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"]
     permission_classes = [permissions.IsAuthenticated]
 
     def get(self, request):
-        return Response(UserSerializer(request.user).data)
+        return Response(UserSerializer(request.user).data)  # request.user: the token's user
+# --8<-- [end:me-view]
 
 
 # --8<-- [start:logout-view]

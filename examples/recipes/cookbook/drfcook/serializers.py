@@ -87,3 +87,24 @@ class OrderSerializer(serializers.ModelSerializer):
         order.lines.exclude(id__in=keep).delete()  # lines left out of the list are removed
         return order
 # --8<-- [end:nested-update]
+
+
+# --8<-- [start:declared-field-read-only]
+class LooseStatusSerializer(serializers.ModelSerializer):
+    """Broken: a declared field ignores Meta.read_only_fields, so clients can still set status."""
+    status = serializers.ChoiceField(choices=Note.Status.choices, required=False)
+
+    class Meta:
+        model = Note
+        fields = ["id", "title", "status"]
+        read_only_fields = ["status"]  # no effect on a declared field
+
+
+class StatusSerializer(serializers.ModelSerializer):
+    """Fixed: say read_only=True on the declared field itself."""
+    status = serializers.ChoiceField(choices=Note.Status.choices, read_only=True)
+
+    class Meta:
+        model = Note
+        fields = ["id", "title", "status"]
+# --8<-- [end:declared-field-read-only]
