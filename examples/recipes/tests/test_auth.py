@@ -277,3 +277,10 @@ def test_client_ip_from_the_proxy_header(settings):
     from cookbook.authcook.client_ip import client_ip
     assert client_ip(behind_nginx) == "203.0.113.7"
     assert client_ip(RequestFactory().get("/", REMOTE_ADDR="198.51.100.2")) == "198.51.100.2"
+
+
+def test_refresh_with_a_broken_token_message(client):
+    """troubleshooting/auth.md#auth-token-not-valid quotes this answer under "Also printed as"."""
+    response = client.post("/authcook/token/refresh/", {"refresh": "abc.def.ghi"}, format="json")
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Token is invalid", "code": "token_not_valid"}
