@@ -85,9 +85,25 @@ def test_webhook_with_a_valid_signature(payment):
 
 def test_webhook_with_a_bad_signature(payment):
     body = b'{"event": "charge.success", "tx_ref": "nexus-7f3a9c"}'
+    for headers in ({"HTTP_X_CHAPA_SIGNATURE": "0" * 64},       # wrong value
+                    {"HTTP_X_CHAPA_SIGNATURE": signed(body[:-1])},  # signs other bytes
+                    {"HTTP_X_CHAPA_SIGNATURE": "é" * 64},          # not hex at all: 401, not a crash
+                    {},                                            # no signature
+                    # Chapa-Signature is the HMAC of the secret itself: it does not cover the body.
+                    {"HTTP_CHAPA_SIGNATURE": hmac.new(SECRET.encode(), SECRET.encode(), hashlib.sha256).hexdigest()}):
+        response = Client().post("/chapacook/webhook/", body, content_type="application/json", **headers)
+        assert response.status_code == 401, headers
+    payment.refresh_from_db()
+    assert payment.status == "pending"
+
+
+@responses.activate
+def test_webhook_with_tx_ref_inside_data(payment):
+    chapa_says("success")
+    body = b'{"event": "charge.success", "data": {"tx_ref": "nexus-7f3a9c", "status": "success"}}'
     response = Client().post("/chapacook/webhook/", body, content_type="application/json",
-                             HTTP_X_CHAPA_SIGNATURE="0" * 64)
-    assert response.status_code == 401
+                             HTTP_X_CHAPA_SIGNATURE=signed(body))
+    assert response.status_code == 200 and Payment.objects.get().status == "paid"
 
 
 def test_signature_of_reserialized_json_does_not_match():

@@ -32,19 +32,23 @@ def chapa_callback(request):
 
 # --8<-- [start:webhook]
 def signature_is_valid(raw_body: bytes, received: str) -> bool:
-    """x-chapa-signature: HMAC-SHA256 of the raw body, keyed with the dashboard's secret hash."""
+    """x-chapa-signature: hex HMAC-SHA256 of the raw body, keyed with the dashboard's secret hash."""
     expected = hmac.new(settings.CHAPA_WEBHOOK_SECRET.encode(), raw_body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, received.strip())  # constant time: no timing leak
+    # Constant time, and on bytes: a str with non-ASCII characters would make compare_digest raise.
+    return hmac.compare_digest(expected.encode(), received.strip().encode())
 
 
 @csrf_exempt  # Chapa cannot send your CSRF token; the signature takes its place
 @require_POST
 def chapa_webhook(request):
-    received = request.headers.get("x-chapa-signature") or request.headers.get("Chapa-Signature", "")
+    # Only x-chapa-signature covers the body. Chapa-Signature is an HMAC of the secret itself: the
+    # same on every event, so a copied header would "prove" any body. Don't accept it instead.
+    received = request.headers.get("x-chapa-signature", "")
     if not signature_is_valid(request.body, received):  # request.body: the bytes as sent
         return JsonResponse({"detail": "Invalid signature."}, status=401)
     event = json.loads(request.body)
-    tx_ref = event.get("tx_ref") or event.get("trx_ref")
+    data = event.get("data") if isinstance(event.get("data"), dict) else {}
+    tx_ref = event.get("tx_ref") or data.get("tx_ref")  # top level, or inside "data"
     if tx_ref and Payment.objects.filter(tx_ref=tx_ref).exists():
         settle(tx_ref)  # the event is a hint: settle() still asks Chapa
     return JsonResponse({"received": True})  # answer 200 fast, or Chapa may retry
