@@ -2,6 +2,7 @@
 import json
 from types import SimpleNamespace
 
+from asgiref.sync import sync_to_async
 from django.contrib.auth.models import AnonymousUser
 from django.http import JsonResponse
 from graphene_django.views import GraphQLView
@@ -12,6 +13,12 @@ from .loaders import AuthorLoader, loader_schema
 
 
 # --8<-- [start:jwt-view]
+def failure_message(exc: AuthenticationFailed) -> str:
+    """simplejwt's InvalidToken carries a dict (detail, code, messages): keep its sentence."""
+    detail = exc.detail
+    return str(detail.get("detail", "")) if isinstance(detail, dict) else str(detail)
+
+
 class JWTGraphQLView(GraphQLView):
     """Reads "Authorization: Bearer <access token>" before graphene runs the query.
 
@@ -23,7 +30,7 @@ class JWTGraphQLView(GraphQLView):
         try:
             result = JWTAuthentication().authenticate(request)  # None if there is no Bearer header
         except AuthenticationFailed as exc:  # a bad or expired token
-            return JsonResponse({"errors": [{"message": str(exc.detail),
+            return JsonResponse({"errors": [{"message": failure_message(exc),
                                              "extensions": {"code": "UNAUTHENTICATED"}}]}, status=401)
         # Only the token counts: a session cookie must not log anyone in to a csrf_exempt view.
         request.user = result[0] if result else AnonymousUser()
@@ -35,7 +42,13 @@ class JWTGraphQLView(GraphQLView):
 async def graphql_with_loaders(request):
     """POST {"query", "variables"}: runs the schema with asyncio, so DataLoaders can batch."""
     body = json.loads(request.body)
-    context = SimpleNamespace(user=await request.auser(), author_loader=AuthorLoader())  # new loaders per request
+    try:  # the token only, as in JWTGraphQLView: this view is csrf_exempt too
+        result = await sync_to_async(JWTAuthentication().authenticate)(request)
+    except AuthenticationFailed as exc:
+        return JsonResponse({"errors": [{"message": failure_message(exc),
+                                         "extensions": {"code": "UNAUTHENTICATED"}}]}, status=401)
+    user = result[0] if result else AnonymousUser()
+    context = SimpleNamespace(user=user, author_loader=AuthorLoader())  # new loaders per request
     result = await loader_schema.execute_async(body["query"], variable_values=body.get("variables"),
                                                context_value=context)
     payload = {"data": result.data}
