@@ -16,6 +16,12 @@ from cookbook.drfcook.models import Attachment, IdempotencyRecord, Note, Order
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests only: Django's PBKDF2 spends about a second of CPU per hash on a busy CI machine."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def users():
     User = get_user_model()
@@ -293,7 +299,11 @@ def test_idempotency_key(client, users):
     assert Order.objects.count() == 1
     changed = client.post("/drfcook/idempotent-orders/", {**body, "customer": "Other"}, format="json",
                           HTTP_IDEMPOTENCY_KEY="k-1")
-    assert changed.status_code == 400 and Order.objects.count() == 1
+    assert changed.status_code == 422 and Order.objects.count() == 1  # same key, other body
+    IdempotencyRecord.objects.create(user=users[0], key="k-running", fingerprint=IdempotencyRecord.objects
+                                     .get(key="k-1").fingerprint)  # as if the first request still ran
+    running = client.post("/drfcook/idempotent-orders/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-running")
+    assert running.status_code == 409 and Order.objects.count() == 1
     client.post("/drfcook/idempotent-orders/", body, format="json")  # no key: a plain create
     assert Order.objects.count() == 2
     invalid = client.post("/drfcook/idempotent-orders/", {"customer": "X"}, format="json",
@@ -348,6 +358,22 @@ def test_cors_allowed_origin(client, cors):
     assert preflight.status_code == 200
     assert "authorization" in preflight["Access-Control-Allow-Headers"]
     assert "POST" in preflight["Access-Control-Allow-Methods"]
+    assert preflight["Access-Control-Max-Age"] == "86400"  # the browser caches the answer a day
+
+
+def test_cors_preflight_is_answered_before_the_view(client, cors, settings):
+    """The preflight carries no token; CorsMiddleware answers it before authentication runs."""
+    preflight = {"HTTP_ORIGIN": "http://localhost:5173", "HTTP_ACCESS_CONTROL_REQUEST_METHOD": "POST",
+                 "HTTP_ACCESS_CONTROL_REQUEST_HEADERS": "authorization, idempotency-key"}
+    answer = client.options("/authcook/me/", **preflight)  # a view that demands IsAuthenticated
+    assert answer.status_code == 200 and answer.content == b""
+    assert "idempotency-key" not in answer["Access-Control-Allow-Headers"]  # not a default header
+    from corsheaders.defaults import default_headers
+    settings.CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key")
+    settings.CORS_EXPOSE_HEADERS = ["Retry-After"]
+    assert "idempotency-key" in client.options("/authcook/me/", **preflight)["Access-Control-Allow-Headers"]
+    read = client.get("/drfcook/note-pages/", HTTP_ORIGIN="http://localhost:5173")
+    assert read["Access-Control-Expose-Headers"] == "Retry-After"
 
 
 def test_cors_headers_only_for_listed_origins(client, cors):

@@ -197,10 +197,12 @@ class IdempotentCreateMixin:
         except IntegrityError:  # a parallel request inserted the same key first
             record, first_time = IdempotencyRecord.objects.get(user=request.user, key=key), False
         if not first_time:
-            if record.fingerprint != fingerprint:
-                raise ValidationError({"Idempotency-Key": ["This key was used with a different body."]})
-            if record.status_code is None:  # the first request is still running
-                return Response({"detail": "A request with this key is in progress."}, status=409)
+            if record.fingerprint != fingerprint:  # 422, as the IETF Idempotency-Key draft says
+                return Response({"detail": "This Idempotency-Key was used with a different body."},
+                                status=status.HTTP_422_UNPROCESSABLE_ENTITY)
+            if record.status_code is None:  # the first request is still running: 409, retry later
+                return Response({"detail": "A request with this key is in progress."},
+                                status=status.HTTP_409_CONFLICT)
             return Response(record.body, status=record.status_code, headers={"Idempotent-Replayed": "true"})
         try:
             response = super().create(request, *args, **kwargs)
