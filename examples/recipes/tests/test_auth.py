@@ -22,6 +22,12 @@ pytestmark = [pytest.mark.django_db,
 PASSWORD = "a-long-passphrase-42"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests only: Django's PBKDF2 spends about a second of CPU per hash on a busy CI machine."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def abel():
     return get_user_model().objects.create_user("abel", "Abel@Example.com", PASSWORD)
