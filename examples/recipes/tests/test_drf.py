@@ -368,9 +368,8 @@ def test_cors_preflight_is_answered_before_the_view(client, cors, settings):
     answer = client.options("/authcook/me/", **preflight)  # a view that demands IsAuthenticated
     assert answer.status_code == 200 and answer.content == b""
     assert "idempotency-key" not in answer["Access-Control-Allow-Headers"]  # not a default header
-    from corsheaders.defaults import default_headers
-    settings.CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key")
-    settings.CORS_EXPOSE_HEADERS = ["Retry-After"]
+    settings.CORS_ALLOW_HEADERS = cors_settings.CORS_ALLOW_HEADERS  # the recipe's two extra settings
+    settings.CORS_EXPOSE_HEADERS = cors_settings.CORS_EXPOSE_HEADERS
     assert "idempotency-key" in client.options("/authcook/me/", **preflight)["Access-Control-Allow-Headers"]
     read = client.get("/drfcook/note-pages/", HTTP_ORIGIN="http://localhost:5173")
     assert read["Access-Control-Expose-Headers"] == "Retry-After"

@@ -19,3 +19,10 @@ CORS_ALLOWED_ORIGINS = [
 CORS_ALLOW_CREDENTIALS = True
 CSRF_TRUSTED_ORIGINS = ["https://app.example.com"]
 # --8<-- [end:cors-settings]
+
+# --8<-- [start:cors-extra-headers]
+from corsheaders.defaults import default_headers  # noqa: E402
+
+CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key")  # request headers the page may send
+CORS_EXPOSE_HEADERS = ["Retry-After"]                        # response headers the page may read
+# --8<-- [end:cors-extra-headers]
