@@ -24,6 +24,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "graphene_django",
+    # Installed for docs/howto/drf.md and auth.md: Swagger UI, CORS and the JWT blacklist.
+    "drf_spectacular",
+    "corsheaders",
+    "rest_framework_simplejwt.token_blacklist",
     *COOKBOOK,
 ]
 MIDDLEWARE = [
