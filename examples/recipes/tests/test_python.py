@@ -65,8 +65,13 @@ def test_which_python_tells_a_venv_from_the_base_python(tmp_path):
 
 
 def test_venv_create_activate_and_use_without_activating(tmp_path):
-    output = run(["bash", str(PYTHONENV / "venv.sh")], cwd=tmp_path, env={"PYTHON": sys.executable})
-    venv = tmp_path / ".venv"
+    tools = tmp_path / "tools"  # `python3` on PATH is the interpreter running these tests
+    tools.mkdir()
+    (tools / "python3").symlink_to(sys.executable)
+    project = tmp_path / "project"
+    project.mkdir()
+    output = run(["bash", str(PYTHONENV / "venv.sh")], cwd=project, env={"PATH": f"{tools}:{os.environ['PATH']}"})
+    venv = project / ".venv"
     assert f"{venv}\n" in output                       # sys.prefix while activated
     assert f"from {venv}/lib/python3" in output        # the venv's own pip, called by path
     for script in ("activate", "activate.fish", "activate.csh", "Activate.ps1"):  # one per shell

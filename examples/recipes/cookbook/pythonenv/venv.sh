@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # The venv recipe's Linux/macOS/WSL commands, run as they are by recipes/tests/test_python.py.
 set -euo pipefail
-PYTHON="${PYTHON:-python3}"   # the test passes the interpreter under test
 
 # --8<-- [start:create]
-"$PYTHON" -m venv .venv           # once per project: makes .venv/ with its own python and pip
+python3 -m venv .venv             # once per project: makes .venv/ with its own python and pip
 # --8<-- [end:create]
 # --8<-- [start:activate]
 source .venv/bin/activate         # every new terminal: python and pip now mean .venv's
