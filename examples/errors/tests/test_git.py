@@ -70,6 +70,7 @@ def test_push_rejected_non_fast_forward(team):
     result = git(bob, "push", "origin", "main", check=False)
     assert result.returncode == 1
     assert_reproduces(result.stderr, "git/push-rejected-non-fast-forward")
+    assert_reproduces(result.stderr, "git/push-rejected-non-fast-forward-hint")  # the line most people paste
 
 
 def test_branches_diverged(team):
