@@ -106,6 +106,8 @@ def test_gitattributes_keeps_lf_on_a_windows_style_checkout(tmp_path):
     git(author, "config", "user.email", "you@example.com")
     shutil.copyfile(SHELL / "deploy.sh", author / "deploy.sh")
     shutil.copyfile(SHELL / "deploy.sh", author / "notes.txt")
+    # A script committed from Windows with CRLF inside the repository itself (core.autocrlf off):
+    (author / "backup.sh").write_bytes((SHELL / "deploy.sh").read_bytes().replace(b"\n", b"\r\n"))
     git(author, "add", ".")
     git(author, "commit", "-q", "-m", "Add deploy script")
 
@@ -123,6 +125,20 @@ def test_gitattributes_keeps_lf_on_a_windows_style_checkout(tmp_path):
     with_attributes = checkout("with")
     assert b"\r" not in (with_attributes / "deploy.sh").read_bytes()  # the fix: scripts keep LF
     assert b"\r\n" in (with_attributes / "notes.txt").read_bytes()  # other text files still follow autocrlf
+
+    # The page's clean-up, in the repository that holds a CRLF script: history gets LF from now on.
+    renormalize = region("recipes.sh", "crlf-renormalize")
+    assert sh(author, renormalize).returncode == 0
+    assert b"\r" not in subprocess.run(["git", "show", "HEAD:backup.sh"], cwd=author, capture_output=True).stdout
+    assert b"\r" not in (author / "backup.sh").read_bytes()
+    # ...and in a clone checked out before .gitattributes existed: pulling it rewrites nothing,
+    git(without, "config", "core.autocrlf", "true")  # as Git for Windows sets it for every repository
+    assert sh(without, "git pull -q").returncode == 0
+    assert b"\r\n" in (without / "deploy.sh").read_bytes()
+    # until the same commands rewrite the checked-out files.
+    assert sh(without, renormalize).returncode == 0
+    assert b"\r" not in (without / "deploy.sh").read_bytes()
+    assert b"\r\n" in (without / "notes.txt").read_bytes()
 
 
 def test_load_a_dotenv_file_into_the_environment(tmp_path):

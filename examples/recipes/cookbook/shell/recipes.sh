@@ -23,6 +23,12 @@ grep -c $'\r' deploy.sh      # how many lines end in a Windows carriage return (
 sed -i 's/\r$//' deploy.sh   # strip them (GNU sed: Linux, WSL, Git Bash)
 # --8<-- [end:crlf-fix]
 
+# --8<-- [start:crlf-renormalize]
+git add --renormalize .             # store committed CRLF scripts with LF, as .gitattributes says
+git commit -m "Normalize line endings"    # (skip it when git says there is nothing to commit)
+git rm --cached -r -q . && git reset --hard   # rewrite your checked-out files with the new endings
+# --8<-- [end:crlf-renormalize]
+
 # --8<-- [start:load-env]
 set -a                       # export every variable assigned from here on
 source .env                  # the file's KEY=value lines run in this shell
