@@ -11,7 +11,7 @@ def test_rejects_text():
 
 
 def test_the_block_must_raise():
-    with pytest.raises(pytest.fail.Exception, match="DID NOT RAISE"):
+    with pytest.raises(pytest.fail.Exception, match="^DID NOT RAISE ValueError$"):
         with pytest.raises(ValueError):
             parse_salary("85000")              # no error: pytest.raises fails the test
 # --8<-- [end:raises]
