@@ -70,6 +70,7 @@ def test_push_rejected_non_fast_forward(team):
     result = git(bob, "push", "origin", "main", check=False)
     assert result.returncode == 1
     assert_reproduces(result.stderr, "git/push-rejected-non-fast-forward")
+    assert_reproduces(result.stderr, "git/push-rejected-non-fast-forward-hint")  # the line most people paste
 
 
 def test_branches_diverged(team):
@@ -91,6 +92,14 @@ def test_merge_conflict(team):
     assert result.returncode == 1
     assert_reproduces(result.stdout, "git/merge-conflict")
     assert "<<<<<<< HEAD\nDEBUG = True\n=======\n" in (bob / "settings.py").read_text()
+    # The same stop when one side deleted the file that the other side changed:
+    git(bob, "merge", "--abort")
+    git(bob, "reset", "-q", "--hard", "HEAD~1")  # back to the commit both started from
+    git(bob, "rm", "-q", "settings.py")
+    git(bob, "commit", "-q", "-m", "Remove settings")
+    result = git(bob, "merge", "origin/main", check=False)
+    assert result.returncode == 1
+    assert_reproduces(result.stdout, "git/merge-conflict-modify-delete")
 
 
 def test_detached_head(team):

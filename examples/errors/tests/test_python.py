@@ -5,6 +5,7 @@ Each test runs a real interpreter or pip in a subprocess and checks that the quo
 folders made in tmp_path (--no-index).
 """
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -53,6 +54,13 @@ def test_module_not_found_outside_the_venv(tmp_path):
     base = Path(sys.base_prefix) / "bin" / f"python3.{sys.version_info.minor}"  # the venv's base Python
     output = run([str(base), "-I", "-c", "import django"], cwd=tmp_path)
     assert_reproduces(output, "python/no-module-django")
+    # The manage.py that `django-admin startproject` writes turns the same failure into its own message.
+    import django
+    template = Path(django.__file__).parent / "conf" / "project_template" / "manage.py-tpl"
+    manage = tmp_path / "manage.py"
+    manage.write_text(template.read_text().replace("{{ project_name }}", "config"))
+    output = run([str(base), "-I", str(manage), "check"], cwd=tmp_path)
+    assert_reproduces(output, "python/no-module-django-manage-py")
 
 
 def test_module_not_found_package_name_is_not_module_name(tmp_path):
@@ -76,6 +84,10 @@ def test_python2_print_statement(tmp_path):
     script.write_text('print "seeded 20 jobs"\n')
     output = run([sys.executable, str(script)], cwd=tmp_path)
     assert_reproduces(output, "python/print-missing-parentheses")
+    # Another Python 2 line, the old `except` syntax, stops the same way with its own message.
+    script.write_text('try:\n    seed()\nexcept Exception, e:\n    pass\n')
+    output = run([sys.executable, str(script)], cwd=tmp_path)
+    assert_reproduces(output, "python/python2-except-comma")
 
 
 def test_no_matching_distribution(tmp_path):
@@ -110,3 +122,48 @@ def test_resolution_impossible(tmp_path):
     output = run([sys.executable, "-m", "pip", "install", "--no-index", "--find-links", str(wheels),
                   "--dry-run", "--ignore-installed", "django==5.2.19", "jobboard-plugin==1.0"], cwd=tmp_path)
     assert_reproduces(output, "python/resolution-impossible")
+
+
+def test_relative_import_with_no_known_parent_package(tmp_path):
+    # A module of a package, started as a file: Python runs it as __main__, with no package around it.
+    package = tmp_path / "jobs"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "models.py").write_text("class Job:\n    pass\n")
+    (package / "seed.py").write_text("from .models import Job\n\nprint('seeded', Job.__name__)\n")
+    output = run([sys.executable, "jobs/seed.py"], cwd=tmp_path)
+    assert_reproduces(output, "python/relative-import-no-parent")
+    # The fix: run it as a module of its package, from the folder that holds the package.
+    fixed = subprocess.run([sys.executable, "-m", "jobs.seed"], cwd=tmp_path, capture_output=True, text=True)
+    assert fixed.returncode == 0 and fixed.stdout == "seeded Job\n", fixed.stderr
+
+
+def python_before_310():
+    """A Python 3.8 or 3.9 that really runs (on PATH or installed by pyenv), or skip."""
+    for name in ("python3.9", "python3.8"):
+        candidates = [shutil.which(name), *sorted(Path.home().glob(f".pyenv/versions/{name[6:]}.*/bin/{name}"))]
+        for path in filter(None, candidates):
+            if subprocess.run([str(path), "-c", "pass"], capture_output=True).returncode == 0:
+                return str(path)
+    pytest.skip("needs Python 3.8 or 3.9 (on PATH or in ~/.pyenv/versions)")
+
+
+def test_union_operator_before_python_310(tmp_path):
+    old_python = python_before_310()
+    code = "def find_job(slug: str | None = None) -> str | None:\n    return slug\n"
+    module = tmp_path / "lookup.py"
+    module.write_text(code)
+    # It is valid syntax: the file compiles...
+    compiled = subprocess.run([old_python, "-m", "py_compile", str(module)], capture_output=True, text=True)
+    assert compiled.returncode == 0, compiled.stderr
+    # ...and fails only when the `def` statement runs, because it evaluates the annotations.
+    output = run([old_python, str(module)], cwd=tmp_path)
+    assert_reproduces(output, "python/union-operator-before-310")
+    # A function that is never defined (its def never runs) raises nothing:
+    nested = tmp_path / "nested.py"
+    nested.write_text("def outer():\n" + "".join(f"    {line}\n" for line in code.splitlines()) + "print('ok')\n")
+    assert subprocess.run([old_python, str(nested)], capture_output=True, text=True).stdout == "ok\n"
+    # The future import keeps annotations as text, so the same code runs on 3.8 and 3.9.
+    deferred = tmp_path / "deferred.py"
+    deferred.write_text("from __future__ import annotations\n" + code + "print(find_job('x'))\n")
+    assert subprocess.run([old_python, str(deferred)], capture_output=True, text=True).stdout == "x\n"
