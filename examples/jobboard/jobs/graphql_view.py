@@ -1,5 +1,6 @@
 """GraphQLView that understands the same JWT bearer tokens as the REST API."""
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from graphene.validation import DisableIntrospection, depth_limit_validator
 from graphene_django.views import GraphQLView
@@ -22,11 +23,17 @@ def validation_rules() -> tuple:
 
 
 class JWTGraphQLView(GraphQLView):
+    """Authenticates by the JWT in the Authorization header, and by nothing else.
+
+    The view is CSRF-exempt (clients send tokens, not cookies), so it must never act as the
+    session's user: a page on another site could make a signed-in browser post a mutation.
+    Without a token the request is anonymous, whatever cookies came with it.
+    """
+
     def dispatch(self, request: HttpRequest, *args, **kwargs):
         try:
             result = JWTAuthentication().authenticate(request)  # reads the Authorization header
         except AuthenticationFailed as exc:
             return error_response(401, "not_authenticated", str(exc.detail))
-        if result is not None:
-            request.user = result[0]
+        request.user = result[0] if result is not None else AnonymousUser()
         return super().dispatch(request, *args, **kwargs)

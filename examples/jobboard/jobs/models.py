@@ -30,6 +30,16 @@ class EmploymentType(models.TextChoices):
     INTERNSHIP = "internship", "Internship"
 
 
+class JobQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "JobQuerySet":
+        """Open and closed jobs, plus the drafts of the user's own companies. Every lookup of a
+        job by id goes through this, so another company's draft answers exactly like a job that
+        does not exist (REST, GraphQL, applications and payments alike)."""
+        if user is not None and user.is_authenticated:
+            return self.filter(~models.Q(status=Job.Status.DRAFT) | models.Q(company__owner=user))
+        return self.exclude(status=Job.Status.DRAFT)
+
+
 # --8<-- [start:job-model]
 class Job(models.Model):
     class Status(models.TextChoices):
@@ -51,6 +61,8 @@ class Job(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

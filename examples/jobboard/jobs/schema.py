@@ -6,9 +6,13 @@ per row unless the resolver prepares the data (the N+1 problem below).
 """
 import graphene
 from django.db.models import Prefetch
+from django_ratelimit.exceptions import Ratelimited
 from graphene_django import DjangoObjectType
 from graphql import GraphQLError
 
+from core.exceptions import retry_after_seconds
+
+from .limits import APPLY_LIMIT, check_limit
 from .models import Application, Company, Job
 
 
@@ -94,7 +98,12 @@ class ApplyToJob(graphene.Mutation):
             raise GraphQLError("Authentication required.", extensions={"code": "not_authenticated"})
         if user.role != "applicant":
             raise GraphQLError("Only applicants can apply.", extensions={"code": "permission_denied"})
-        job = Job.objects.filter(pk=job_id, status=Job.Status.OPEN).first()
+        try:  # the same counter as the REST endpoints: one limit for applying, however you apply
+            check_limit(info.context, APPLY_LIMIT)
+        except Ratelimited:
+            raise GraphQLError("Too many requests. Slow down and try again later.", extensions={
+                "code": "rate_limited", "retry_after_seconds": retry_after_seconds()}) from None
+        job = Job.objects.visible_to(user).filter(pk=job_id, status=Job.Status.OPEN).first()
         if job is None:
             raise GraphQLError("Job not found.", extensions={"code": "not_found"})
         application, created = Application.objects.get_or_create(

@@ -54,8 +54,17 @@ class JobSerializer(serializers.ModelSerializer):
 
 
 # --8<-- [start:application-serializer]
+class VisibleJobField(serializers.PrimaryKeyRelatedField):
+    """A job id the requesting user may see: someone else's draft is "does not exist", as a
+    missing id is, so the answer never tells a draft from a job that was never posted."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return Job.objects.select_related("company").visible_to(getattr(request, "user", None))
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
-    job = serializers.PrimaryKeyRelatedField(queryset=Job.objects.select_related("company"))
+    job = VisibleJobField(queryset=Job.objects.none())
     job_title = serializers.CharField(source="job.title", read_only=True)
     applicant = serializers.CharField(source="applicant.username", read_only=True)
     cover_letter = serializers.CharField(max_length=5000, required=False, allow_blank=True)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.decorators import method_decorator
@@ -19,6 +18,7 @@ from core.schema import operation
 
 from .cache import get_job_list
 from .filters import JobFilter
+from .limits import APPLY_LIMIT
 from .models import Application, Company, Job
 from .serializers import (
     ApplicationSerializer,
@@ -27,11 +27,6 @@ from .serializers import (
     CompanySerializer,
     JobSerializer,
 )
-
-
-def apply_rate(group, request) -> str:
-    """Read the limit at request time so tests and deployments can change it."""
-    return settings.RATELIMIT_APPLY
 
 
 @extend_schema_view(
@@ -102,11 +97,8 @@ class JobViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         # select_related joins the company in the same query: no N+1 in the list.
-        queryset = Job.objects.select_related("company")
-        user = self.request.user
-        if user.is_authenticated:  # owners also see their own drafts
-            return queryset.filter(~Q(status=Job.Status.DRAFT) | Q(company__owner=user))
-        return queryset.exclude(status=Job.Status.DRAFT)
+        # visible_to(): owners also see their own drafts; nobody else does.
+        return Job.objects.select_related("company").visible_to(self.request.user)
 
     def get_permissions(self):
         if self.action in ("list", "retrieve"):
@@ -129,9 +121,10 @@ class JobViewSet(viewsets.ModelViewSet):
 
     # --8<-- [start:ratelimited-apply]
     @action(detail=True, methods=["post"])
-    @method_decorator(ratelimit(key="user_or_ip", rate=apply_rate, method="POST", group="apply"))
+    @method_decorator(ratelimit(**APPLY_LIMIT))
     def apply(self, request, pk=None):
-        """POST /api/jobs/{id}/apply/ - at most RATELIMIT_APPLY (5/m) per user or IP.
+        """POST /api/jobs/{id}/apply/ - at most RATELIMIT_APPLY (5/m) per user or IP, counted
+        together with POST /api/applications/ and GraphQL's applyToJob (jobs/limits.py).
 
         block=True is the default: over the limit the decorator raises
         Ratelimited, and core.exceptions turns it into a 429 response.
@@ -204,7 +197,7 @@ class ApplicationViewSet(viewsets.ModelViewSet):
             return ApplicationStatusSerializer
         return ApplicationSerializer
 
-    @method_decorator(ratelimit(key="user_or_ip", rate=apply_rate, method="POST", group="apply"))
+    @method_decorator(ratelimit(**APPLY_LIMIT))
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -8,6 +8,7 @@ from rest_framework import generics, permissions, status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
+from accounts.permissions import IsRecruiter
 from core.schema import operation
 
 from .chapa import ChapaClient, ChapaError
@@ -33,19 +34,23 @@ class PaymentInitializeView(generics.GenericAPIView):
     """POST /api/payments/initialize/ -> {tx_ref, checkout_url} for the browser redirect."""
 
     serializer_class = PaymentInitializeSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [permissions.IsAuthenticated, IsRecruiter]
 
-    @operation("Start a payment", "Creates a pending payment and asks Chapa for a checkout page; "
-               "send the browser to `checkout_url`. Needs a JWT.", {201: PaymentSerializer},
-               codes=(400, 401, 502))
+    @operation("Start a payment", "A recruiter pays to feature one of their own jobs: send its id. "
+               "The server sets the amount and currency; the response shows them. Creates a pending "
+               "payment and asks Chapa for a checkout page; send the browser to `checkout_url`.",
+               {201: PaymentSerializer}, codes=(400, 401, 403, 502))
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        # Save first: the row exists (pending) even if Chapa fails, for auditing.
+        # Save first: the row exists (pending) even if Chapa fails, for auditing. What is paid
+        # for and how much are the server's decision: the body only names one of your own jobs.
         payment = Payment.objects.create(
             user=request.user,
+            job=serializer.validated_data["job"],
+            amount=settings.JOB_FEATURE_PRICE,
+            currency=settings.JOB_FEATURE_CURRENCY,
             tx_ref=f"nexus-{uuid.uuid4().hex}",  # unique, and not guessable
-            **serializer.validated_data,
         )
         try:
             checkout = get_client().initialize(

@@ -16,7 +16,12 @@ INVALID_KEY = {"message": "Invalid API Key or User doesn't exist", "status": "fa
 
 
 def start_payment(client):
-    return client.post("/api/payments/initialize/", {"amount": "250.00"}, format="json")
+    """The recruiter_client (rita) pays to feature a job of her company."""
+    from accounts.models import User
+    from jobs.models import Company, Job
+    company = Company.objects.create(name="Acacia Labs", owner=User.objects.get(username="rita"))
+    job = Job.objects.create(company=company, title="Junior Django Developer", description="Build APIs.")
+    return client.post("/api/payments/initialize/", {"job": job.pk}, format="json")
 
 
 def logged(caplog) -> str:

@@ -207,7 +207,7 @@ def recorded(db, settings):
     with responses.RequestsMock() as chapa:
         chapa.post(INIT_URL, json={"status": "success", "message": "Hosted Link", "data": {"checkout_url": CHECKOUT}})
         payment = rec.call("payment", "Start a payment", "payments_initialize_create", recruiter, "post",
-                           "/api/payments/initialize/", {"amount": "500.00", "currency": "ETB", "job": created["id"]},
+                           "/api/payments/initialize/", {"job": created["id"]},
                            201).json()
     tx_ref = payment["tx_ref"]
     with responses.RequestsMock() as chapa:
@@ -220,7 +220,7 @@ def recorded(db, settings):
     with responses.RequestsMock() as chapa:
         chapa.post(INIT_URL, status=500, json={"message": "Server error"})
         rec.call("payment-gateway-down", "Chapa is unavailable", "payments_initialize_create", recruiter, "post",
-                 "/api/payments/initialize/", {"amount": "10.00"}, 502)
+                 "/api/payments/initialize/", {"job": created["id"]}, 502)
     rec.call("payment-missing", "No such payment", "payments_verify_retrieve", anon, "get",
              "/api/payments/verify/nexus-unknown/", expect=404)
     return rec.made

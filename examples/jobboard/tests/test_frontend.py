@@ -4,48 +4,24 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from .live import job_board
+
 FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
-JOBBOARD = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")}
-    env.update(DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('db') / 'db.sqlite3'}", DJANGO_DEBUG="false", SECURE_SSL_REDIRECT="false",
-               RATELIMIT_APPLY="2/m", CORS_ALLOWED_ORIGINS="http://localhost:5173", PYTHONUNBUFFERED="1")
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["seed"]):
-        subprocess.run(manage + command, cwd=JOBBOARD, env=env, check=True, capture_output=True)
-    process = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], cwd=JOBBOARD, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):   # up to ~20 s for the server to answer
-            try:
-                urllib.request.urlopen(base + "/health/live/", timeout=1)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-        else:
-            pytest.fail("the Job Board server did not start")
+    """Production settings (DEBUG off), as a deployed Job Board answers a frontend."""
+    with job_board(tmp_path_factory.mktemp("frontend"), debug=False, RATELIMIT_APPLY="2/m",
+                   CORS_ALLOWED_ORIGINS="http://localhost:5173") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_quickstart_javascript_runs_against_the_api(server):

@@ -81,8 +81,7 @@ def test_missing_secret_key_raises_config_error(settings):
 def test_initialize_view_creates_pending_payment(recruiter_client, job):
     responses.post(INIT_URL, json={"status": "success", "message": "Hosted Link",
                                    "data": {"checkout_url": CHECKOUT}})
-    response = recruiter_client.post("/api/payments/initialize/",
-                                     {"amount": "500.00", "currency": "ETB", "job": job.pk}, format="json")
+    response = recruiter_client.post("/api/payments/initialize/", {"job": job.pk}, format="json")
     assert response.status_code == 201
     body = response.json()
     assert body["checkout_url"] == CHECKOUT and body["status"] == "pending"
@@ -92,20 +91,21 @@ def test_initialize_view_creates_pending_payment(recruiter_client, job):
 
 @pytest.mark.django_db
 @responses.activate
-def test_initialize_view_gateway_failure_is_502_and_marks_failed(recruiter_client):
+def test_initialize_view_gateway_failure_is_502_and_marks_failed(recruiter_client, job):
     responses.post(INIT_URL, status=500, json={"message": "Server error"})
-    response = recruiter_client.post("/api/payments/initialize/", {"amount": "10.00"}, format="json")
+    response = recruiter_client.post("/api/payments/initialize/", {"job": job.pk}, format="json")
     assert_error(response, 502, "payment_gateway_error")
     assert Payment.objects.get().status == "failed"
 
 
 @pytest.mark.django_db
-def test_initialize_view_validates_input(recruiter_client, anon):
-    assert_error(recruiter_client.post("/api/payments/initialize/", {"amount": "-3"}, format="json"),
+def test_initialize_view_validates_input(recruiter_client, applicant_client, anon, job):
+    assert_error(recruiter_client.post("/api/payments/initialize/", {}, format="json"), 400, "validation_error")
+    assert_error(recruiter_client.post("/api/payments/initialize/", {"job": "x"}, format="json"),
                  400, "validation_error")
-    assert_error(recruiter_client.post("/api/payments/initialize/", {"amount": "5", "currency": "EUR"},
-                                       format="json"), 400, "validation_error")
-    assert_error(anon.post("/api/payments/initialize/", {"amount": "5"}, format="json"), 401)
+    assert_error(applicant_client.post("/api/payments/initialize/", {"job": job.pk}, format="json"),
+                 403, "permission_denied")
+    assert_error(anon.post("/api/payments/initialize/", {"job": job.pk}, format="json"), 401)
 
 
 @pytest.mark.django_db
