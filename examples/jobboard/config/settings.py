@@ -159,6 +159,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly",
     ],
+    # JSON in, as the contract says: no form or multipart bodies, whose empty fields DRF reads
+    # differently (an empty form field is "no value", an empty JSON string is a string).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 10,
     "DEFAULT_FILTER_BACKENDS": [
@@ -177,7 +180,7 @@ REST_FRAMEWORK = {
         "user": os.environ.get("THROTTLE_USER", "5000/hour"),
     },
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.schema.JobBoardAutoSchema",
 }
 # --8<-- [end:rest-framework-settings]
 
@@ -215,6 +218,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.schema.attach_examples",
+        "core.schema.add_links",   # how operations connect (sign up -> log in -> ... -> pay)
     ],
 }
 

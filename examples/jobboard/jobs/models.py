@@ -23,6 +23,11 @@ class Company(models.Model):
 # --8<-- [end:company-model]
 
 
+# The highest salary a job may state: one declaration, read by the serializer (so by the contract)
+# and by the salary filters of the job list.
+SALARY_LIMIT = 10_000_000
+
+
 class EmploymentType(models.TextChoices):
     FULL_TIME = "full_time", "Full time"
     PART_TIME = "part_time", "Part time"

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from core.serializers import JSONSerializer
 from jobs.models import Job
 
 from .models import Payment
@@ -17,7 +18,7 @@ class OwnJobField(serializers.PrimaryKeyRelatedField):
         return Job.objects.filter(company__owner=user)
 
 
-class PaymentInitializeSerializer(serializers.Serializer):
+class PaymentInitializeSerializer(JSONSerializer):
     """The client says what it wants to pay for; the server decides the amount and currency."""
 
     job = OwnJobField(queryset=Job.objects.none(),

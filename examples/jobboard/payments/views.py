@@ -39,7 +39,7 @@ class PaymentInitializeView(generics.GenericAPIView):
     @operation("Start a payment", "A recruiter pays to feature one of their own jobs: send its id. "
                "The server sets the amount and currency; the response shows them. Creates a pending "
                "payment and asks Chapa for a checkout page; send the browser to `checkout_url`.",
-               {201: PaymentSerializer}, codes=(400, 401, 403, 502))
+               {201: PaymentSerializer}, raises={404: ["not_found"], 502: ["payment_gateway_error"]})
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -72,7 +72,7 @@ class PaymentInitializeView(generics.GenericAPIView):
 
 @extend_schema_view(get=operation(
     "Check a payment", "Asks Chapa for the real status of a pending payment and returns it. "
-    "Public: Chapa's callback reaches the same code.", {200: PaymentSerializer}, codes=(404, 502)))
+    "Public: Chapa's callback reaches the same code.", {200: PaymentSerializer}, raises={502: ["payment_gateway_error"]}))
 # --8<-- [start:payment-verify]
 class PaymentVerifyView(generics.GenericAPIView):
     """GET /api/payments/verify/<tx_ref>/ - ask Chapa for the real status.
@@ -120,7 +120,8 @@ class PaymentVerifyView(generics.GenericAPIView):
 
 @extend_schema_view(get=operation(
     "Chapa's callback", "Chapa calls this after a payment with `?trx_ref=`. The query string is "
-    "never trusted: the status comes from Chapa's verify API.", {200: PaymentSerializer}, codes=(404, 502),
+    "never trusted: the status comes from Chapa's verify API.", {200: PaymentSerializer},
+    raises={404: ["not_found"], 502: ["payment_gateway_error"]},
     parameters=[OpenApiParameter("trx_ref", str, description="The payment's reference, as Chapa names it.")]))
 class PaymentCallbackView(PaymentVerifyView):
     """The callback route, documented apart from verify: same code, reference in the query string."""
