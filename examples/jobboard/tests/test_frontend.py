@@ -14,12 +14,13 @@ import pytest
 from .live import job_board
 
 FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
+JOBBOARD = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """Production settings (DEBUG off), as a deployed Job Board answers a frontend."""
-    with job_board(tmp_path_factory.mktemp("frontend"), debug=False, RATELIMIT_APPLY="2/m",
+    with job_board(tmp_path_factory.mktemp("frontend"), debug=False, RATELIMIT_APPLY="2/m", RATELIMIT_LOGIN="100/m",
                    CORS_ALLOWED_ORIGINS="http://localhost:5173") as base:
         yield base
 
@@ -32,6 +33,32 @@ def test_quickstart_javascript_runs_against_the_api(server):
                             timeout=120, check=False)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"\bpass 5\b", result.stdout) and re.search(r"\bfail 0\b", result.stdout), result.stdout
+
+
+NODE_MODULES = FRONTEND.parents[1] / "node_modules"
+
+
+def test_off_the_shelf_clients_work_against_production_settings(server):
+    """Apollo Client (default cache) and the REST client typed from the contract (openapi-fetch)."""
+    result = subprocess.run([shutil.which("node"), "--test", "--test-reporter=spec", "clients.test.mjs"], cwd=FRONTEND,
+                            env=dict(os.environ, BASE_URL=server + "/"), capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert re.search(r"\bpass 2\b", result.stdout) and re.search(r"\bfail 0\b", result.stdout), result.stdout
+
+
+def test_the_typed_client_matches_the_contract(tmp_path):
+    """jobboard-api.d.ts is what openapi-typescript makes of the committed contract (make contract
+    writes it), and the typed client type-checks against it."""
+    generated = tmp_path / "jobboard-api.d.ts"
+    subprocess.run([shutil.which("node"), str(NODE_MODULES / "openapi-typescript" / "bin" / "cli.js"),
+                    str(JOBBOARD / "contract" / "openapi.yaml"), "-o", str(generated)],
+                   check=True, capture_output=True, timeout=120)
+    committed = (FRONTEND / "jobboard-api.d.ts").read_text(encoding="utf-8")
+    assert committed == generated.read_text(encoding="utf-8"), "examples/frontend/jobboard-api.d.ts is stale: run `make contract`"
+    check = subprocess.run([shutil.which("node"), str(NODE_MODULES / "typescript" / "bin" / "tsc"), "-p", str(FRONTEND)],
+                           capture_output=True, text=True, timeout=180, check=False)
+    assert check.returncode == 0, check.stdout[-4000:]
 
 
 # A tiny runner for the .http format's subset the collection uses: `@var = value`,
