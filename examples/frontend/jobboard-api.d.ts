@@ -277,7 +277,7 @@ export interface paths {
         };
         /**
          * Chapa's callback
-         * @description Chapa calls this after a payment with `?trx_ref=`. The query string is never trusted: the status comes from Chapa's verify API.
+         * @description Chapa calls this after a payment with `?tx_ref=` (and `status`, `ref_id`). The query string is never trusted: the status comes from Chapa's verify API.
          */
         get: operations["payments_callback_retrieve"];
         put?: never;
@@ -2102,8 +2102,13 @@ export interface operations {
     payments_callback_retrieve: {
         parameters: {
             query?: {
-                /** @description The payment's reference, as Chapa names it. */
+                /**
+                 * @deprecated
+                 * @description The same reference under the name older Chapa integrations read; used only when `tx_ref` is missing. Send `tx_ref`.
+                 */
                 trx_ref?: string;
+                /** @description The payment's reference, as Chapa's callback sends it. */
+                tx_ref?: string;
             };
             header?: never;
             path?: never;

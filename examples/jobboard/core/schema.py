@@ -199,7 +199,7 @@ LINKS = {
     ("payments_initialize_create", "201"): {
         "Verify": {"operationId": "payments_verify_retrieve", "parameters": {"path.tx_ref": "$response.body#/tx_ref"}},
         "CallBack": {"operationId": "payments_callback_retrieve",
-                     "parameters": {"query.trx_ref": "$response.body#/tx_ref"}}},
+                     "parameters": {"query.tx_ref": "$response.body#/tx_ref"}}},
 }
 
 

@@ -77,7 +77,7 @@ class PaymentInitializeView(generics.GenericAPIView):
 class PaymentVerifyView(generics.GenericAPIView):
     """GET /api/payments/verify/<tx_ref>/ - ask Chapa for the real status.
 
-    Chapa also calls callback_url (/api/payments/callback/?trx_ref=...) after a
+    Chapa also calls callback_url (/api/payments/callback/?tx_ref=...) after a
     payment. Never trust that query string: the status is whatever the verify
     API says, and a payment only succeeds when amount and currency match ours.
     """
@@ -88,8 +88,8 @@ class PaymentVerifyView(generics.GenericAPIView):
     lookup_field = "tx_ref"
 
     def get(self, request, tx_ref: str | None = None):
-        if tx_ref is None:  # the callback: Chapa names the reference trx_ref
-            tx_ref = request.query_params.get("trx_ref") or request.query_params.get("tx_ref", "")
+        if tx_ref is None:  # the callback: Chapa sends ?tx_ref= (older integrations read ?trx_ref=)
+            tx_ref = request.query_params.get("tx_ref") or request.query_params.get("trx_ref", "")
             self.kwargs["tx_ref"] = tx_ref
         payment = self.get_object()  # 404 in the error format for unknown refs
         if payment.status == Payment.Status.PENDING:
@@ -119,9 +119,14 @@ class PaymentVerifyView(generics.GenericAPIView):
 
 
 @extend_schema_view(get=operation(
-    "Chapa's callback", "Chapa calls this after a payment with `?trx_ref=`. The query string is "
-    "never trusted: the status comes from Chapa's verify API.", {200: PaymentSerializer},
+    "Chapa's callback", "Chapa calls this after a payment with `?tx_ref=` (and `status`, `ref_id`). "
+    "The query string is never trusted: the status comes from Chapa's verify API.", {200: PaymentSerializer},
     raises={404: ["not_found"], 502: ["payment_gateway_error"]},
-    parameters=[OpenApiParameter("trx_ref", str, description="The payment's reference, as Chapa names it.")]))
+    parameters=[
+        OpenApiParameter("tx_ref", str, description="The payment's reference, as Chapa's callback sends it."),
+        OpenApiParameter("trx_ref", str, deprecated=True, description=(
+            "The same reference under the name older Chapa integrations read; used only when "
+            "`tx_ref` is missing. Send `tx_ref`.")),
+    ]))
 class PaymentCallbackView(PaymentVerifyView):
     """The callback route, documented apart from verify: same code, reference in the query string."""

@@ -60,8 +60,8 @@ def test_chapa_unreachable(recruiter_client, settings, caplog):
 
 @pytest.mark.django_db
 def test_callback_url_without_tx_ref_is_404(anon):
-    # CHAPA_CALLBACK_URL set to /api/payments/verify/: Chapa appends ?trx_ref=..., but that
+    # CHAPA_CALLBACK_URL set to /api/payments/verify/: Chapa appends ?tx_ref=..., but that
     # route needs the reference in the path, so no URL matches.
-    response = anon.get("/api/payments/verify/?trx_ref=nexus-0123456789abcdef&status=success")
+    response = anon.get("/api/payments/verify/?tx_ref=nexus-0123456789abcdef&ref_id=APabc&status=success")
     assert response.status_code == 404
     assert_reproduces(response.content.decode(), "chapa/callback-404")

@@ -216,7 +216,7 @@ def recorded(db, settings):
         rec.call("payment-verify", "A paid payment", "payments_verify_retrieve", anon, "get",
                  f"/api/payments/verify/{tx_ref}/")
     rec.call("payment-callback", "Chapa calls back", "payments_callback_retrieve", anon, "get",
-             f"/api/payments/callback/?trx_ref={tx_ref}")
+             f"/api/payments/callback/?tx_ref={tx_ref}")
     with responses.RequestsMock() as chapa:
         chapa.post(INIT_URL, status=500, json={"message": "Server error"})
         rec.call("payment-gateway-down", "Chapa is unavailable", "payments_initialize_create", recruiter, "post",

@@ -139,12 +139,18 @@ def test_verify_trusts_only_matching_amount_and_currency(anon, recruiter, data, 
 
 @pytest.mark.django_db
 @responses.activate
-def test_chapa_callback_with_trx_ref_query_verifies(anon, recruiter):
+@pytest.mark.parametrize("query", ["tx_ref=nexus-cb&ref_id=APabc&status=success",   # Chapa's docs today
+                                   "trx_ref=nexus-cb&status=success",                 # older integrations
+                                   "tx_ref=nexus-cb&trx_ref=nexus-other"])            # tx_ref wins
+def test_chapa_callback_verifies_the_reference_in_the_query(anon, recruiter, query):
     Payment.objects.create(user=recruiter, amount=Decimal("5"), tx_ref="nexus-cb")
+    Payment.objects.create(user=recruiter, amount=Decimal("5"), tx_ref="nexus-other")
     responses.get(VERIFY_URL + "nexus-cb", json={"status": "success", "data": {
         "status": "success", "tx_ref": "nexus-cb", "amount": "5.00", "currency": "ETB"}})
-    response = anon.get("/api/payments/callback/?trx_ref=nexus-cb&status=success")
-    assert response.status_code == 200 and response.json()["status"] == "success"
+    response = anon.get(f"/api/payments/callback/?{query}")
+    assert response.status_code == 200 and response.json()["tx_ref"] == "nexus-cb"
+    assert response.json()["status"] == "success"
+    assert Payment.objects.get(tx_ref="nexus-other").status == "pending"
     assert_error(anon.get("/api/payments/callback/"), 404, "not_found")
 
 
