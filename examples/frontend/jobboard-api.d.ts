@@ -721,15 +721,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such object, or one this user may not see. Codes: `not_found`. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Valid, but it conflicts with the data as it is now. Codes: `conflict`. */
             409: {
                 headers: {
@@ -1735,8 +1726,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such object, or one this user may not see. Codes: `not_found`. */
-            404: {
+            /** @description Valid, but it conflicts with the data as it is now. Codes: `conflict`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1875,6 +1866,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Valid, but it conflicts with the data as it is now. Codes: `conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Too many requests: wait `details.retry_after_seconds` (the `Retry-After` header says the same). Codes: `throttled`. */
             429: {
                 headers: {
@@ -1998,6 +1998,15 @@ export interface operations {
             };
             /** @description No such object, or one this user may not see. Codes: `not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Valid, but it conflicts with the data as it is now. Codes: `conflict`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2221,8 +2230,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such object, or one this user may not see. Codes: `not_found`. */
-            404: {
+            /** @description Valid, but it conflicts with the data as it is now. Codes: `conflict`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

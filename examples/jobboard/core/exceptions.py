@@ -40,10 +40,12 @@ def api_exception_handler(exc, context):
         code, message = "validation_error", "The request data is invalid."
         details = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         # Well-formed data that the database, as it is now, refuses. A client can't tell from
-        # the contract whether an id exists or a name is free, so these are not 400s:
+        # the contract whether an id exists or a name is free, so these are not 400s; and not
+        # 404s, which say that the URL's own object is missing (PATCH /api/jobs/7/ naming a
+        # company that does not exist must not tell the client that job 7 is gone).
         if _only_codes(exc, {"does_not_exist"}):   # an id in the body that names nothing
-            response.status_code = status.HTTP_404_NOT_FOUND
-            code, message = "not_found", "The request names an object that does not exist."
+            response.status_code = status.HTTP_409_CONFLICT
+            code, message = "conflict", "The request names an object that does not exist."
         elif _only_codes(exc, {"unique", "closed"}):   # a taken name, a job that is closed
             response.status_code = status.HTTP_409_CONFLICT
             code, message = "conflict", "The request conflicts with the data as it is now."

@@ -54,6 +54,15 @@ TOKEN_CODES = ("token_not_valid", "bad_authorization_header", "user_not_found", 
 ANONYMOUS_ONLY = (permissions.AllowAny, permissions.IsAuthenticated, permissions.IsAuthenticatedOrReadOnly)
 
 
+def names_objects(serializer) -> bool:
+    """True when a request body has a writable field that holds another object's id."""
+    if isinstance(serializer, type):
+        serializer = serializer()
+    fields = getattr(serializer, "fields", {})
+    return any(isinstance(field, (serializers.RelatedField, serializers.ManyRelatedField)) and not field.read_only
+               for field in fields.values())
+
+
 class OperationErrors:
     """The error statuses and codes of one operation, read from the view that serves it.
 
@@ -62,7 +71,7 @@ class OperationErrors:
     """
 
     def __init__(self, schema: "JobBoardAutoSchema", op: dict):
-        self.view, self.op, self.found = schema.view, op, {}
+        self.schema, self.view, self.op, self.found = schema, schema.view, op, {}
 
     def add(self, status: int, *codes: str) -> None:
         known = self.found.setdefault(status, [])
@@ -72,6 +81,8 @@ class OperationErrors:
         view, op = self.view, self.op
         if "requestBody" in op:
             self.add(400, "validation_error", "parse_error")
+            if names_objects(self.schema.get_request_serializer()):
+                self.add(409, "conflict")   # an id in the body that names nothing (core/exceptions.py)
         if getattr(view, "filterset_class", None) and view.action == "list":
             self.add(400, "validation_error")   # a filter value that is not valid
         if view.authentication_classes:

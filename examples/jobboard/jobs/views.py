@@ -31,7 +31,6 @@ from .serializers import (
 # Error codes only these operations' own code raises (core.schema.operation); the rest of each
 # operation's errors are read from its view when the contract is generated.
 TAKEN = {409: ["conflict"]}   # a company name that another company has
-NO_SUCH_COMPANY = {404: ["not_found"]}   # `company` names no company
 APPLY = {409: ["conflict"], 429: ["rate_limited"]}   # applied already; jobs/limits.py
 # The router's default id pattern ([^/.]+) leaves /api/jobs/1.5/ to Django's URL resolver, whose
 # 404 is an HTML page while DEBUG is on. Any segment reaches the view, which answers in JSON.
@@ -81,7 +80,7 @@ class CompanyViewSet(viewsets.ModelViewSet):
                    "`?ordering=-salary_max`. Anonymous lists are cached for a short time.",
                    {200: JobSerializer}),
     create=operation("Post a job", "A recruiter posts a job for a company they own.",
-                     {201: JobSerializer}, raises=NO_SUCH_COMPANY),
+                     {201: JobSerializer}),
     retrieve=operation("Get a job", "One job by id. Drafts are visible to their company's owner only.",
                        {200: JobSerializer}),
     update=operation("Replace a job", "Only the owner of the job's company may change it.",
@@ -171,7 +170,7 @@ def create_application(serializer: ApplicationSerializer, user) -> Application:
     create=operation("Apply (by job id)", "The same as `POST /api/jobs/{id}/apply/`, with the job in the "
                      "body. Applicants only; rate-limited; a duplicate is a 409.",
                      {201: ApplicationSerializer},
-                     raises={**APPLY, 404: ["not_found"]}),
+                     raises=APPLY),
     retrieve=operation("Get an application", "Visible to its applicant and to the job's recruiter; "
                        "anyone else gets 404, so ids don't leak.", {200: ApplicationSerializer}),
     partial_update=operation("Change an application's status", "The recruiter who owns the job moves it "

@@ -39,7 +39,7 @@ class PaymentInitializeView(generics.GenericAPIView):
     @operation("Start a payment", "A recruiter pays to feature one of their own jobs: send its id. "
                "The server sets the amount and currency; the response shows them. Creates a pending "
                "payment and asks Chapa for a checkout page; send the browser to `checkout_url`.",
-               {201: PaymentSerializer}, raises={404: ["not_found"], 502: ["payment_gateway_error"]})
+               {201: PaymentSerializer}, raises={502: ["payment_gateway_error"]})
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)

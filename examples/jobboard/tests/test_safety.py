@@ -137,9 +137,9 @@ def test_no_paying_for_another_companys_draft(chapa, other_recruiter, recruiter_
     theirs = Company.objects.create(name="Blue Nile Data", owner=other_recruiter)
     draft = Job.objects.create(company=theirs, title="Secret plan", description="d", status=Job.Status.DRAFT)
     refused = assert_error(recruiter_client.post("/api/payments/initialize/", {"job": draft.pk}, format="json"),
-                           404, "not_found")
+                           409, "conflict")
     missing = assert_error(recruiter_client.post("/api/payments/initialize/", {"job": 999999}, format="json"),
-                           404, "not_found")
+                           409, "conflict")
     assert refused["details"]["job"] == [f'Invalid pk "{draft.pk}" - object does not exist.']
     assert missing["details"]["job"] == ['Invalid pk "999999" - object does not exist.']
     assert not Payment.objects.exists() and not chapa.calls
