@@ -131,10 +131,13 @@ class JobBoardAutoSchema(AutoSchema):
         if op is None:
             return op
         raises = op.pop("x-raises", {})
-        envelope = {"application/json": {"schema": self.resolve_serializer(ErrorEnvelopeSerializer, "response").ref}}
+        envelope = self.resolve_serializer(ErrorEnvelopeSerializer, "response").ref
         for status, codes in OperationErrors(self, op).collect(raises).items():
             listed = ", ".join(f"`{code}`" for code in codes)
-            response = {"content": envelope, "description": f"{ERRORS[status]} Codes: {listed}."}
+            # A content object of its own per status: attach_examples() adds each recorded error
+            # example to the status it was recorded with, and to no other.
+            response = {"content": {"application/json": {"schema": envelope}},
+                        "description": f"{ERRORS[status]} Codes: {listed}."}
             if status == 429:
                 response["headers"] = {"Retry-After": {
                     "schema": {"type": "integer", "minimum": 0}, "required": True,

@@ -247,6 +247,14 @@ def _validator(document: dict, schema: dict) -> OAS30Validator:
                           registry=registry)
 
 
+def test_every_example_is_shown_under_the_status_it_was_recorded_with():
+    recorded = {p.stem: json.loads(p.read_text(encoding="utf-8"))["status"] for p in EXAMPLES.glob("*.json")}
+    for path, method, op in operations():
+        for status, response in op["responses"].items():
+            for name in response.get("content", {}).get("application/json", {}).get("examples", {}):
+                assert str(recorded[name]) == status, f"{method.upper()} {path} {status}: example {name!r}"
+
+
 def test_every_recorded_response_validates_against_the_schema():
     document = spec()
     by_id = {op["operationId"]: op for _, _, op in operations()}
