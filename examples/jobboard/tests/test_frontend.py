@@ -17,10 +17,18 @@ FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
 JOBBOARD = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """Production settings (DEBUG off), as a deployed Job Board answers a frontend."""
-    with job_board(tmp_path_factory.mktemp("frontend"), debug=False, RATELIMIT_APPLY="2/m", RATELIMIT_LOGIN="100/m",
+@pytest.fixture
+def server(tmp_path, seeded_database):
+    """Production settings (DEBUG off), as a deployed Job Board answers a frontend.
+
+    One server per test, on its own copy of the seeded database, so no test sees what another one
+    left behind. Rate-limit counters live in the server's memory, and log-ins are counted per IP
+    address, the same 127.0.0.1 for every test: on one shared server, the log-ins of the earlier
+    tests used up the allowance of the later ones (the Apollo test's token and the request
+    collection's log-in got a 429) whenever they fell into the same minute, so the file failed or
+    passed with the machine's speed. The limits are the shipped ones, except applying, lowered so
+    that the 429 comes quickly."""
+    with job_board(tmp_path, debug=False, database=seeded_database, RATELIMIT_APPLY="2/m",
                    CORS_ALLOWED_ORIGINS="http://localhost:5173") as base:
         yield base
 
