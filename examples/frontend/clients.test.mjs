@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, gql } from "@apollo/client";
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError, gql } from "@apollo/client";
 
 import { createTypedClient } from "./typed-client.mjs";
 
@@ -57,12 +57,13 @@ async function token(username) {
   return (await response.json()).access;
 }
 
-function apollo(accessToken) {
+function apollo(accessToken, sent = []) {
   return new ApolloClient({
     cache: new InMemoryCache(),   // the default cache: it adds __typename to every selection
     link: new HttpLink({
       uri: new URL("/graphql/", BASE_URL).href,
       headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {},
+      fetch: (url, init) => { sent.push(JSON.parse(init.body).query); return fetch(url, init); },   // counts requests
     }),
   });
 }
@@ -86,4 +87,36 @@ test("Apollo Client: the reference's queries, and the mutation", async () => {
   const again = await applicant.mutate({ mutation: APPLY, variables: { id: first.id } }).catch((error) => error);
   assert.ok(CombinedGraphQLErrors.is(again));
   assert.equal(again.errors[0].extensions.code, "conflict");
+});
+
+test("Apollo Client: a request over the alias limit is refused with query_too_expensive", async () => {
+  // 30 aliases of the same list: over the limit of 10 (docs/api/graphql.md, "Limits a client meets").
+  const WIDE = gql(`{ ${Array.from({ length: 30 }, (_, n) => `j${n}: jobs { title }`).join(" ")} }`);
+  const sent = [];
+  const client = apollo(undefined, sent);
+
+  // Why an earlier version of this test saw no error: the default cache stores a field by its name
+  // and arguments, never by its alias, so once `jobs { title }` is cached, all 30 aliases are read
+  // from the cache (fetchPolicy "cache-first") and the request never reaches the server.
+  await client.query({ query: gql`{ jobs { title } }` });
+  const cached = await client.query({ query: WIDE });
+  assert.equal(cached.data.j29.length, cached.data.j0.length);
+  assert.equal(sent.length, 1, "answered from the cache: nothing was sent");
+
+  // Sent to the server, it is refused before it runs. graphene-django answers a request that
+  // fails validation with HTTP 400 and application/json, which Apollo Client 4 reports as a
+  // ServerError carrying the GraphQL response body.
+  const refused = await client.query({ query: WIDE, fetchPolicy: "network-only" }).catch((error) => error);
+  assert.equal(sent.length, 2);
+  assert.match(sent[1], /j29: jobs/);
+  assert.ok(ServerError.is(refused), String(refused));
+  assert.equal(refused.statusCode, 400);
+  const body = JSON.parse(refused.bodyText);
+  assert.equal(body.data, undefined);
+  assert.equal(body.errors[0].message, "This request renames 30 fields with aliases; the limit is 10.");
+  assert.deepEqual(body.errors[0].extensions, { code: "query_too_expensive", limit: "max_aliases", maximum: 10, found: 30 });
+
+  // The same request from a client with an empty cache goes out, and is refused the same way.
+  const fresh = await apollo().query({ query: WIDE }).catch((error) => error);
+  assert.equal(JSON.parse(fresh.bodyText).errors[0].extensions.code, "query_too_expensive");
 });
