@@ -8,12 +8,12 @@ from django.conf import settings
 
 from core.schema import AccessTokenSerializer, TokenPairSerializer, operation
 
-from .serializers import RegisterSerializer, UserSerializer
+from .serializers import LoginSerializer, RefreshSerializer, RegisterSerializer, UserSerializer
 
 
 @extend_schema_view(post=operation(
     "Sign up", "Create an account with the `recruiter` or `applicant` role. Public. Then get a token "
-    "from `/api/auth/token/`.", {201: RegisterSerializer}, codes=(400,)))
+    "from `/api/auth/token/`.", {201: RegisterSerializer}, raises={409: ["conflict"]}))
 class RegisterView(generics.CreateAPIView):
     """Create an account with the recruiter or applicant role."""
 
@@ -23,7 +23,7 @@ class RegisterView(generics.CreateAPIView):
 
 
 @extend_schema_view(get=operation(
-    "Who am I", "The signed-in user, with their role. Needs a JWT.", {200: UserSerializer}, codes=(401,)))
+    "Who am I", "The signed-in user, with their role. Needs a JWT.", {200: UserSerializer}))
 class MeView(generics.RetrieveAPIView):
     """Return the authenticated user."""
 
@@ -41,17 +41,22 @@ class MeView(generics.RetrieveAPIView):
 class RateLimitedTokenObtainPairView(TokenObtainPairView):
     """simplejwt's login view with a per-IP limit against password guessing."""
 
+    serializer_class = LoginSerializer
+
     @operation("Log in (get a JWT pair)", "Send username and password; get an `access` token "
                "(15 minutes) and a `refresh` token (1 day). Send the access token as "
                "`Authorization: Bearer <access>`. Limited per IP against password guessing.",
-               {200: TokenPairSerializer}, codes=(400, 401), auth=[{}])
+               {200: TokenPairSerializer},
+               raises={401: ["no_active_account"], 429: ["rate_limited"]}, auth=[{}])
     def post(self, request, *args, **kwargs):
         return super().post(request, *args, **kwargs)
 
 
 @extend_schema_view(post=operation(
     "Refresh the access token", "Send the `refresh` token; get a new `access` token. Public: the "
-    "refresh token is the credential.", {200: AccessTokenSerializer}, codes=(400, 401),
+    "refresh token is the credential.", {200: AccessTokenSerializer}, raises={401: ["token_not_valid"]},
     auth=[{}]))
 class RefreshView(TokenRefreshView):
     """simplejwt's refresh view, documented."""
+
+    serializer_class = RefreshSerializer

@@ -5,6 +5,7 @@ environment variable, so the same code runs everywhere (see .env.example).
 """
 import os
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -28,8 +29,14 @@ def env_list(name: str, default: str = "") -> list[str]:
 # --8<-- [start:secret-and-hosts]
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 # The fallback key is for local development and tests only; production sets DJANGO_SECRET_KEY.
+# With DEBUG off the server refuses to start on it, or on any placeholder (config/safety.py).
 SECRET_KEY = os.environ.get(
     "DJANGO_SECRET_KEY", "django-insecure-jobboard-local-development-key-change-me"
+)
+# The key that signs JWTs is its own secret: rotating it logs everybody out without touching
+# sessions, password-reset links or anything else SECRET_KEY signs, and the reverse.
+JWT_SIGNING_KEY = os.environ.get(
+    "JWT_SIGNING_KEY", "django-insecure-jobboard-local-development-jwt-key-change-me"
 )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 # --8<-- [end:secret-and-hosts]
@@ -152,6 +159,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly",
     ],
+    # JSON in, as the contract says: no form or multipart bodies, whose empty fields DRF reads
+    # differently (an empty form field is "no value", an empty JSON string is a string).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 10,
     "DEFAULT_FILTER_BACKENDS": [
@@ -170,7 +180,7 @@ REST_FRAMEWORK = {
         "user": os.environ.get("THROTTLE_USER", "5000/hour"),
     },
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.schema.JobBoardAutoSchema",
 }
 # --8<-- [end:rest-framework-settings]
 
@@ -181,7 +191,7 @@ SIMPLE_JWT = {
     "REFRESH_TOKEN_LIFETIME": timedelta(days=1),
     "ROTATE_REFRESH_TOKENS": False,
     "AUTH_HEADER_TYPES": ("Bearer",),
-    "SIGNING_KEY": SECRET_KEY,
+    "SIGNING_KEY": JWT_SIGNING_KEY,  # its own secret, not SECRET_KEY (see above)
     "ALGORITHM": "HS256",
 }
 # --8<-- [end:simplejwt-settings]
@@ -208,6 +218,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.schema.attach_examples",
+        "core.schema.add_links",   # how operations connect (sign up -> log in -> ... -> pay)
     ],
 }
 
@@ -283,6 +294,9 @@ CHAPA_CALLBACK_URL = os.environ.get(
 )
 # Where Chapa sends the customer's browser after paying: a page of the frontend, not the API.
 CHAPA_RETURN_URL = os.environ.get("CHAPA_RETURN_URL", "http://localhost:5173/payments/done")
+# What featuring a job costs. The server decides the price; a client never sends an amount.
+JOB_FEATURE_PRICE = Decimal(os.environ.get("JOB_FEATURE_PRICE", "500.00"))
+JOB_FEATURE_CURRENCY = os.environ.get("JOB_FEATURE_CURRENCY", "ETB")
 
 # --8<-- [start:security-settings]
 # Production defaults switch on when DEBUG is off; each one can be overridden

@@ -39,12 +39,22 @@ def api_exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         code, message = "validation_error", "The request data is invalid."
         details = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        # Well-formed data that the database, as it is now, refuses. A client can't tell from
+        # the contract whether an id exists or a name is free, so these are not 400s; and not
+        # 404s, which say that the URL's own object is missing (PATCH /api/jobs/7/ naming a
+        # company that does not exist must not tell the client that job 7 is gone).
+        if _only_codes(exc, {"does_not_exist"}):   # an id in the body that names nothing
+            response.status_code = status.HTTP_409_CONFLICT
+            code, message = "conflict", "The request names an object that does not exist."
+        elif _only_codes(exc, {"unique", "closed"}):   # a taken name, a job that is closed
+            response.status_code = status.HTTP_409_CONFLICT
+            code, message = "conflict", "The request conflicts with the data as it is now."
     else:
         detail = getattr(exc, "detail", str(exc))
         code = _first_code(exc) if isinstance(exc, exceptions.APIException) else "not_found"
         if isinstance(exc, Http404):
             code, detail = "not_found", "Not found."
-        message, details = str(detail), {}
+        message, details = _sentence(detail), {}
         if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
             details = {"retry_after_seconds": int(exc.wait)}
 
@@ -54,7 +64,32 @@ def api_exception_handler(exc, context):
 
 def _first_code(exc: exceptions.APIException) -> str:
     codes = exc.get_codes()
+    if isinstance(codes, dict) and isinstance(codes.get("code"), str):
+        return codes["code"]   # simplejwt's errors carry their code inside the detail
     return codes if isinstance(codes, str) else exc.default_code
+
+
+def _only_codes(exc: exceptions.ValidationError, wanted: set[str]) -> bool:
+    """True when every message of a validation error has one of the `wanted` codes."""
+    def leaves(codes):
+        if isinstance(codes, dict):
+            return [c for value in codes.values() for c in leaves(value)]
+        if isinstance(codes, list):
+            return [c for value in codes for c in leaves(value)]
+        return [codes]
+    found = leaves(exc.get_codes())
+    return bool(found) and set(found) <= wanted
+
+
+def _sentence(detail) -> str:
+    """One sentence for people. simplejwt's token errors carry a dict ({"detail", "code",
+    "messages": [{"message": "Token is expired", ...}]}): its text and the reason, not its repr."""
+    if isinstance(detail, dict):
+        reasons = [m.get("message") for m in detail.get("messages", []) if isinstance(m, dict)]
+        parts = [str(detail.get("detail", "")), *[str(r) for r in reasons[:1] if r]]
+        return " ".join(p.rstrip(".") + "." for p in parts if p)
+    text = str(detail)
+    return text if text.endswith((".", "?", "!")) else text + "."
 # --8<-- [end:exception-handler]
 
 

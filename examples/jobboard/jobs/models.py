@@ -23,11 +23,26 @@ class Company(models.Model):
 # --8<-- [end:company-model]
 
 
+# The highest salary a job may state: one declaration, read by the serializer (so by the contract)
+# and by the salary filters of the job list.
+SALARY_LIMIT = 10_000_000
+
+
 class EmploymentType(models.TextChoices):
     FULL_TIME = "full_time", "Full time"
     PART_TIME = "part_time", "Part time"
     CONTRACT = "contract", "Contract"
     INTERNSHIP = "internship", "Internship"
+
+
+class JobQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "JobQuerySet":
+        """Open and closed jobs, plus the drafts of the user's own companies. Every lookup of a
+        job by id goes through this, so another company's draft answers exactly like a job that
+        does not exist (REST, GraphQL, applications and payments alike)."""
+        if user is not None and user.is_authenticated:
+            return self.filter(~models.Q(status=Job.Status.DRAFT) | models.Q(company__owner=user))
+        return self.exclude(status=Job.Status.DRAFT)
 
 
 # --8<-- [start:job-model]
@@ -51,6 +66,8 @@ class Job(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

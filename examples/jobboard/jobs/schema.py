@@ -6,25 +6,47 @@ per row unless the resolver prepares the data (the N+1 problem below).
 """
 import graphene
 from django.db.models import Prefetch
+from django_ratelimit.exceptions import Ratelimited
 from graphene_django import DjangoObjectType
 from graphql import GraphQLError
 
+from core.exceptions import retry_after_seconds
+
+from .limits import APPLY_LIMIT, check_limit
 from .models import Application, Company, Job
+
+
+# Every list is a page: at most MAX_PAGE_SIZE items, DEFAULT_PAGE_SIZE when `first` is left out.
+# jobs/graphql_limits.py prices a query with the same numbers before it runs.
+DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 50
+
+
+def page_arguments() -> dict:
+    return {"first": graphene.Int(default_value=DEFAULT_PAGE_SIZE,
+                                  description=f"How many items, 1 to {MAX_PAGE_SIZE}."),
+            "offset": graphene.Int(default_value=0, description="How many items to skip.")}
+
+
+def page(queryset, first: int, offset: int):
+    if not 1 <= first <= MAX_PAGE_SIZE or offset < 0:
+        raise GraphQLError(f"first must be 1 to {MAX_PAGE_SIZE} and offset 0 or more.",
+                           extensions={"code": "validation_error"})
+    return queryset[offset:offset + first]
 
 
 # --8<-- [start:graphql-types]
 class CompanyType(DjangoObjectType):
     # Open jobs only: drafts and closed posts stay private, as in the REST API.
-    jobs = graphene.List(graphene.NonNull(lambda: JobType))
+    jobs = graphene.List(graphene.NonNull(lambda: JobType), **page_arguments())
 
     class Meta:
         model = Company
         fields = ("id", "name", "website", "jobs")
 
-    def resolve_jobs(company, info):
+    def resolve_jobs(company, info, first, offset):
         if hasattr(company, "open_jobs"):  # filled by the prefetch in Query.resolve_companies
-            return company.open_jobs
-        return company.jobs.filter(status=Job.Status.OPEN)
+            return page(company.open_jobs, first, offset)
+        return page(company.jobs.filter(status=Job.Status.OPEN), first, offset)
 
 
 class JobType(DjangoObjectType):
@@ -45,22 +67,23 @@ class ApplicationType(DjangoObjectType):
 
 class Query(graphene.ObjectType):
     # --8<-- [start:graphql-query-optimized]
-    jobs = graphene.List(graphene.NonNull(JobType), search=graphene.String())
-    companies = graphene.List(graphene.NonNull(CompanyType))
+    jobs = graphene.List(graphene.NonNull(JobType), search=graphene.String(), **page_arguments())
+    companies = graphene.List(graphene.NonNull(CompanyType), **page_arguments())
 
-    def resolve_jobs(root, info, search=None):
+    def resolve_jobs(root, info, first, offset, search=None):
         # select_related adds a SQL JOIN: the companies arrive with the jobs,
         # so the query count stays at 1 however many jobs there are.
         queryset = Job.objects.filter(status=Job.Status.OPEN).select_related("company")
         if search:
             queryset = queryset.filter(title__icontains=search)
-        return queryset
+        return page(queryset, first, offset)
 
-    def resolve_companies(root, info):
+    def resolve_companies(root, info, first, offset):
         # Reverse foreign keys (company.jobs) need prefetch_related: one extra
         # query for the open jobs of all companies, not one per company.
         open_jobs = Job.objects.filter(status=Job.Status.OPEN)
-        return Company.objects.prefetch_related(Prefetch("jobs", open_jobs, to_attr="open_jobs"))
+        return page(Company.objects.prefetch_related(Prefetch("jobs", open_jobs, to_attr="open_jobs")),
+                    first, offset)
     # --8<-- [end:graphql-query-optimized]
 
 
@@ -94,7 +117,12 @@ class ApplyToJob(graphene.Mutation):
             raise GraphQLError("Authentication required.", extensions={"code": "not_authenticated"})
         if user.role != "applicant":
             raise GraphQLError("Only applicants can apply.", extensions={"code": "permission_denied"})
-        job = Job.objects.filter(pk=job_id, status=Job.Status.OPEN).first()
+        try:  # the same counter as the REST endpoints: one limit for applying, however you apply
+            check_limit(info.context, APPLY_LIMIT)
+        except Ratelimited:
+            raise GraphQLError("Too many requests. Slow down and try again later.", extensions={
+                "code": "rate_limited", "retry_after_seconds": retry_after_seconds()}) from None
+        job = Job.objects.visible_to(user).filter(pk=job_id, status=Job.Status.OPEN).first()
         if job is None:
             raise GraphQLError("Job not found.", extensions={"code": "not_found"})
         application, created = Application.objects.get_or_create(

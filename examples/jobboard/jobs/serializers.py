@@ -1,9 +1,11 @@
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 
-from .models import Application, Company, Job
+from core.serializers import JSONModelSerializer, JSONSerializer
+
+from .models import SALARY_LIMIT, Application, Company, Job
 
 
-class CompanySerializer(serializers.ModelSerializer):
+class CompanySerializer(JSONModelSerializer):
     owner = serializers.CharField(source="owner.username", read_only=True)
 
     class Meta:
@@ -13,10 +15,13 @@ class CompanySerializer(serializers.ModelSerializer):
 
 
 # --8<-- [start:job-serializer]
-class JobSerializer(serializers.ModelSerializer):
+class JobSerializer(JSONModelSerializer):
     company_name = serializers.CharField(source="company.name", read_only=True)
-    salary_min = serializers.IntegerField(min_value=0, max_value=10_000_000, required=False, allow_null=True)
-    salary_max = serializers.IntegerField(min_value=0, max_value=10_000_000, required=False, allow_null=True)
+    # min_length counts the text without its outer spaces; the contract says the same (core/schema.py).
+    title = serializers.CharField(max_length=200, min_length=3,
+                                  error_messages={"min_length": "Use at least 3 characters."})
+    salary_min = serializers.IntegerField(min_value=0, max_value=SALARY_LIMIT, required=False, allow_null=True)
+    salary_max = serializers.IntegerField(min_value=0, max_value=SALARY_LIMIT, required=False, allow_null=True)
 
     class Meta:
         model = Job
@@ -36,8 +41,8 @@ class JobSerializer(serializers.ModelSerializer):
 
     def validate_company(self, company: Company) -> Company:
         request = self.context.get("request")
-        if request is not None and company.owner_id != request.user.id:
-            raise serializers.ValidationError("You can only post jobs for your own company.")
+        if request is not None and company.owner_id != request.user.id:  # a 403, not bad input
+            raise exceptions.PermissionDenied("You can only post jobs for your own company.")
         return company
 
     def validate(self, attrs: dict) -> dict:
@@ -54,8 +59,17 @@ class JobSerializer(serializers.ModelSerializer):
 
 
 # --8<-- [start:application-serializer]
-class ApplicationSerializer(serializers.ModelSerializer):
-    job = serializers.PrimaryKeyRelatedField(queryset=Job.objects.select_related("company"))
+class VisibleJobField(serializers.PrimaryKeyRelatedField):
+    """A job id the requesting user may see: someone else's draft is "does not exist", as a
+    missing id is, so the answer never tells a draft from a job that was never posted."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return Job.objects.select_related("company").visible_to(getattr(request, "user", None))
+
+
+class ApplicationSerializer(JSONModelSerializer):
+    job = VisibleJobField(queryset=Job.objects.none())
     job_title = serializers.CharField(source="job.title", read_only=True)
     applicant = serializers.CharField(source="applicant.username", read_only=True)
     cover_letter = serializers.CharField(max_length=5000, required=False, allow_blank=True)
@@ -68,11 +82,11 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
     def validate_job(self, job: Job) -> Job:
         if job.status != Job.Status.OPEN:
-            raise serializers.ValidationError("This job is not accepting applications.")
+            raise serializers.ValidationError("This job is not accepting applications.", code="closed")
         return job
 
 
-class ApplicationStatusSerializer(serializers.ModelSerializer):
+class ApplicationStatusSerializer(JSONModelSerializer):
     """What the job's recruiter may change on an application: its status only."""
 
     class Meta:
@@ -82,5 +96,5 @@ class ApplicationStatusSerializer(serializers.ModelSerializer):
 # --8<-- [end:application-serializer]
 
 
-class ApplyToJobSerializer(serializers.Serializer):
+class ApplyToJobSerializer(JSONSerializer):
     cover_letter = serializers.CharField(max_length=5000, required=False, allow_blank=True)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.decorators import method_decorator
@@ -18,7 +17,8 @@ from core.exceptions import ConflictError
 from core.schema import operation
 
 from .cache import get_job_list
-from .filters import JobFilter
+from .filters import ApplicationFilter, CompanyFilter, JobFilter
+from .limits import APPLY_LIMIT
 from .models import Application, Company, Job
 from .serializers import (
     ApplicationSerializer,
@@ -28,34 +28,38 @@ from .serializers import (
     JobSerializer,
 )
 
-
-def apply_rate(group, request) -> str:
-    """Read the limit at request time so tests and deployments can change it."""
-    return settings.RATELIMIT_APPLY
+# Error codes only these operations' own code raises (core.schema.operation); the rest of each
+# operation's errors are read from its view when the contract is generated.
+TAKEN = {409: ["conflict"]}   # a company name that another company has
+APPLY = {409: ["conflict"], 429: ["rate_limited"]}   # applied already; jobs/limits.py
+# The router's default id pattern ([^/.]+) leaves /api/jobs/1.5/ to Django's URL resolver, whose
+# 404 is an HTML page while DEBUG is on. Any segment reaches the view, which answers in JSON.
+ANY_ID = "[^/]+"
 
 
 @extend_schema_view(
     list=operation("List companies", "Every company, 10 a page. Public: no token needed. "
                    "`?search=` matches the name; `?ordering=name` or `-created_at` sorts.",
-                   {200: CompanySerializer}, codes=(400, 404)),
+                   {200: CompanySerializer}),
     create=operation("Create a company", "The signed-in recruiter becomes its owner. Needs a JWT "
-                     "of a user with the recruiter role.", {201: CompanySerializer}, codes=(400, 401, 403)),
-    retrieve=operation("Get a company", "One company by id. Public.", {200: CompanySerializer}, codes=(404,)),
+                     "of a user with the recruiter role.", {201: CompanySerializer}, raises=TAKEN),
+    retrieve=operation("Get a company", "One company by id. Public.", {200: CompanySerializer}),
     update=operation("Replace a company", "Only its owner (a recruiter) may change it.",
-                     {200: CompanySerializer}, codes=(400, 401, 403, 404)),
+                     {200: CompanySerializer}, raises=TAKEN),
     partial_update=operation("Update a company", "Change some fields. Only its owner may change it.",
-                             {200: CompanySerializer}, codes=(400, 401, 403, 404)),
+                             {200: CompanySerializer}, raises=TAKEN),
     destroy=operation("Delete a company", "Only its owner may delete it; its jobs go with it.",
-                      {204: None}, codes=(401, 403, 404)),
+                      {204: None}),
 )
 class CompanyViewSet(viewsets.ModelViewSet):
     """Companies: anyone reads, recruiters create, owners edit."""
 
     queryset = Company.objects.select_related("owner")
     serializer_class = CompanySerializer
+    lookup_value_regex = ANY_ID
     search_fields = ["name"]
     ordering_fields = ["name", "created_at"]
-    filterset_fields = ["owner"]
+    filterset_class = CompanyFilter  # ?owner=<user id>
 
     def get_permissions(self):
         if self.action in ("list", "retrieve"):
@@ -74,27 +78,28 @@ class CompanyViewSet(viewsets.ModelViewSet):
                    "`?min_salary=`, `?employment_type=`, `?posted_after=2026-01-31`, `?company=`; "
                    "`?search=python` matches title, description, company and location; "
                    "`?ordering=-salary_max`. Anonymous lists are cached for a short time.",
-                   {200: JobSerializer}, codes=(400, 404)),
+                   {200: JobSerializer}),
     create=operation("Post a job", "A recruiter posts a job for a company they own.",
-                     {201: JobSerializer}, codes=(400, 401, 403)),
+                     {201: JobSerializer}),
     retrieve=operation("Get a job", "One job by id. Drafts are visible to their company's owner only.",
-                       {200: JobSerializer}, codes=(404,)),
+                       {200: JobSerializer}),
     update=operation("Replace a job", "Only the owner of the job's company may change it.",
-                     {200: JobSerializer}, codes=(400, 401, 403, 404)),
+                     {200: JobSerializer}),
     partial_update=operation("Update a job", "Change some fields, e.g. `{\"status\": \"closed\"}`. "
                              "Only the owner of the job's company may change it.",
-                             {200: JobSerializer}, codes=(400, 401, 403, 404)),
+                             {200: JobSerializer}),
     destroy=operation("Delete a job", "Only the owner of the job's company may delete it.",
-                      {204: None}, codes=(401, 403, 404)),
+                      {204: None}),
     apply=operation("Apply to a job", "An applicant applies with an optional cover letter. Rate-limited "
                     "per user or IP (5 a minute by default); a second application to the same job is a 409.",
-                    {201: ApplicationSerializer}, codes=(400, 401, 403, 404, 409), request=ApplyToJobSerializer),
+                    {201: ApplicationSerializer}, raises=APPLY, request=ApplyToJobSerializer),
 )
 # --8<-- [start:job-viewset]
 class JobViewSet(viewsets.ModelViewSet):
     """Job posts: anyone reads, recruiters create, only the company owner edits."""
 
     serializer_class = JobSerializer
+    lookup_value_regex = ANY_ID
     filterset_class = JobFilter  # ?status=open&min_salary=50000
     search_fields = ["title", "description", "company__name", "location"]  # ?search=python
     ordering_fields = ["created_at", "salary_min", "salary_max", "title"]  # ?ordering=-salary_max
@@ -102,11 +107,8 @@ class JobViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         # select_related joins the company in the same query: no N+1 in the list.
-        queryset = Job.objects.select_related("company")
-        user = self.request.user
-        if user.is_authenticated:  # owners also see their own drafts
-            return queryset.filter(~Q(status=Job.Status.DRAFT) | Q(company__owner=user))
-        return queryset.exclude(status=Job.Status.DRAFT)
+        # visible_to(): owners also see their own drafts; nobody else does.
+        return Job.objects.select_related("company").visible_to(self.request.user)
 
     def get_permissions(self):
         if self.action in ("list", "retrieve"):
@@ -129,9 +131,10 @@ class JobViewSet(viewsets.ModelViewSet):
 
     # --8<-- [start:ratelimited-apply]
     @action(detail=True, methods=["post"])
-    @method_decorator(ratelimit(key="user_or_ip", rate=apply_rate, method="POST", group="apply"))
+    @method_decorator(ratelimit(**APPLY_LIMIT))
     def apply(self, request, pk=None):
-        """POST /api/jobs/{id}/apply/ - at most RATELIMIT_APPLY (5/m) per user or IP.
+        """POST /api/jobs/{id}/apply/ - at most RATELIMIT_APPLY (5/m) per user or IP, counted
+        together with POST /api/applications/ and GraphQL's applyToJob (jobs/limits.py).
 
         block=True is the default: over the limit the decorator raises
         Ratelimited, and core.exceptions turns it into a 429 response.
@@ -163,24 +166,26 @@ def create_application(serializer: ApplicationSerializer, user) -> Application:
 @extend_schema_view(
     list=operation("List applications", "An applicant sees their own applications; a recruiter sees "
                    "the applications to their companies' jobs. Filters: `?status=`, `?job=`.",
-                   {200: ApplicationSerializer}, codes=(400, 401, 404)),
+                   {200: ApplicationSerializer}),
     create=operation("Apply (by job id)", "The same as `POST /api/jobs/{id}/apply/`, with the job in the "
                      "body. Applicants only; rate-limited; a duplicate is a 409.",
-                     {201: ApplicationSerializer}, codes=(400, 401, 403, 409)),
+                     {201: ApplicationSerializer},
+                     raises=APPLY),
     retrieve=operation("Get an application", "Visible to its applicant and to the job's recruiter; "
-                       "anyone else gets 404, so ids don't leak.", {200: ApplicationSerializer}, codes=(401, 404)),
+                       "anyone else gets 404, so ids don't leak.", {200: ApplicationSerializer}),
     partial_update=operation("Change an application's status", "The recruiter who owns the job moves it "
                              "to `reviewed`, `accepted` or `rejected`.", {200: ApplicationStatusSerializer},
-                             codes=(400, 401, 403, 404)),
+                             ),
     destroy=operation("Withdraw an application", "Only the applicant may withdraw it.",
-                      {204: None}, codes=(401, 403, 404)),
+                      {204: None}),
 )
 # --8<-- [start:application-viewset]
 class ApplicationViewSet(viewsets.ModelViewSet):
     """Applicants apply and see their own applications; recruiters see the ones to their jobs."""
 
     serializer_class = ApplicationSerializer
-    filterset_fields = ["status", "job"]
+    lookup_value_regex = ANY_ID
+    filterset_class = ApplicationFilter  # ?status=accepted&job=3
     ordering_fields = ["created_at", "status"]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
@@ -204,7 +209,7 @@ class ApplicationViewSet(viewsets.ModelViewSet):
             return ApplicationStatusSerializer
         return ApplicationSerializer
 
-    @method_decorator(ratelimit(key="user_or_ip", rate=apply_rate, method="POST", group="apply"))
+    @method_decorator(ratelimit(**APPLY_LIMIT))
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)

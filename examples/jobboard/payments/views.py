@@ -8,6 +8,7 @@ from rest_framework import generics, permissions, status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
+from accounts.permissions import IsRecruiter
 from core.schema import operation
 
 from .chapa import ChapaClient, ChapaError
@@ -33,19 +34,23 @@ class PaymentInitializeView(generics.GenericAPIView):
     """POST /api/payments/initialize/ -> {tx_ref, checkout_url} for the browser redirect."""
 
     serializer_class = PaymentInitializeSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [permissions.IsAuthenticated, IsRecruiter]
 
-    @operation("Start a payment", "Creates a pending payment and asks Chapa for a checkout page; "
-               "send the browser to `checkout_url`. Needs a JWT.", {201: PaymentSerializer},
-               codes=(400, 401, 502))
+    @operation("Start a payment", "A recruiter pays to feature one of their own jobs: send its id. "
+               "The server sets the amount and currency; the response shows them. Creates a pending "
+               "payment and asks Chapa for a checkout page; send the browser to `checkout_url`.",
+               {201: PaymentSerializer}, raises={502: ["payment_gateway_error"]})
     def post(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        # Save first: the row exists (pending) even if Chapa fails, for auditing.
+        # Save first: the row exists (pending) even if Chapa fails, for auditing. What is paid
+        # for and how much are the server's decision: the body only names one of your own jobs.
         payment = Payment.objects.create(
             user=request.user,
+            job=serializer.validated_data["job"],
+            amount=settings.JOB_FEATURE_PRICE,
+            currency=settings.JOB_FEATURE_CURRENCY,
             tx_ref=f"nexus-{uuid.uuid4().hex}",  # unique, and not guessable
-            **serializer.validated_data,
         )
         try:
             checkout = get_client().initialize(
@@ -67,12 +72,12 @@ class PaymentInitializeView(generics.GenericAPIView):
 
 @extend_schema_view(get=operation(
     "Check a payment", "Asks Chapa for the real status of a pending payment and returns it. "
-    "Public: Chapa's callback reaches the same code.", {200: PaymentSerializer}, codes=(404, 502)))
+    "Public: Chapa's callback reaches the same code.", {200: PaymentSerializer}, raises={502: ["payment_gateway_error"]}))
 # --8<-- [start:payment-verify]
 class PaymentVerifyView(generics.GenericAPIView):
     """GET /api/payments/verify/<tx_ref>/ - ask Chapa for the real status.
 
-    Chapa also calls callback_url (/api/payments/callback/?trx_ref=...) after a
+    Chapa also calls callback_url (/api/payments/callback/?tx_ref=...) after a
     payment. Never trust that query string: the status is whatever the verify
     API says, and a payment only succeeds when amount and currency match ours.
     """
@@ -83,8 +88,8 @@ class PaymentVerifyView(generics.GenericAPIView):
     lookup_field = "tx_ref"
 
     def get(self, request, tx_ref: str | None = None):
-        if tx_ref is None:  # the callback: Chapa names the reference trx_ref
-            tx_ref = request.query_params.get("trx_ref") or request.query_params.get("tx_ref", "")
+        if tx_ref is None:  # the callback: Chapa sends ?tx_ref= (older integrations read ?trx_ref=)
+            tx_ref = request.query_params.get("tx_ref") or request.query_params.get("trx_ref", "")
             self.kwargs["tx_ref"] = tx_ref
         payment = self.get_object()  # 404 in the error format for unknown refs
         if payment.status == Payment.Status.PENDING:
@@ -114,8 +119,14 @@ class PaymentVerifyView(generics.GenericAPIView):
 
 
 @extend_schema_view(get=operation(
-    "Chapa's callback", "Chapa calls this after a payment with `?trx_ref=`. The query string is "
-    "never trusted: the status comes from Chapa's verify API.", {200: PaymentSerializer}, codes=(404, 502),
-    parameters=[OpenApiParameter("trx_ref", str, description="The payment's reference, as Chapa names it.")]))
+    "Chapa's callback", "Chapa calls this after a payment with `?tx_ref=` (and `status`, `ref_id`). "
+    "The query string is never trusted: the status comes from Chapa's verify API.", {200: PaymentSerializer},
+    raises={404: ["not_found"], 502: ["payment_gateway_error"]},
+    parameters=[
+        OpenApiParameter("tx_ref", str, description="The payment's reference, as Chapa's callback sends it."),
+        OpenApiParameter("trx_ref", str, deprecated=True, description=(
+            "The same reference under the name older Chapa integrations read; used only when "
+            "`tx_ref` is missing. Send `tx_ref`.")),
+    ]))
 class PaymentCallbackView(PaymentVerifyView):
     """The callback route, documented apart from verify: same code, reference in the query string."""

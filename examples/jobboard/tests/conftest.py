@@ -119,3 +119,12 @@ def assert_error(response, status: int, code: str | None = None) -> dict:
 def services_requested() -> bool:
     """True when bin/test-services asked for the services tier in CI."""
     return os.environ.get("CI") == "true" and os.environ.get("NEXUS_SERVICES") == "1"
+
+
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory):
+    """One migrated, seeded SQLite file per session; every live server (tests/live.py) starts
+    from its own copy of it."""
+    from .live import seeded_database as build
+
+    return build(tmp_path_factory.mktemp("seeded"))

@@ -16,7 +16,12 @@ INVALID_KEY = {"message": "Invalid API Key or User doesn't exist", "status": "fa
 
 
 def start_payment(client):
-    return client.post("/api/payments/initialize/", {"amount": "250.00"}, format="json")
+    """The recruiter_client (rita) pays to feature a job of her company."""
+    from accounts.models import User
+    from jobs.models import Company, Job
+    company = Company.objects.create(name="Acacia Labs", owner=User.objects.get(username="rita"))
+    job = Job.objects.create(company=company, title="Junior Django Developer", description="Build APIs.")
+    return client.post("/api/payments/initialize/", {"job": job.pk}, format="json")
 
 
 def logged(caplog) -> str:
@@ -55,8 +60,8 @@ def test_chapa_unreachable(recruiter_client, settings, caplog):
 
 @pytest.mark.django_db
 def test_callback_url_without_tx_ref_is_404(anon):
-    # CHAPA_CALLBACK_URL set to /api/payments/verify/: Chapa appends ?trx_ref=..., but that
+    # CHAPA_CALLBACK_URL set to /api/payments/verify/: Chapa appends ?tx_ref=..., but that
     # route needs the reference in the path, so no URL matches.
-    response = anon.get("/api/payments/verify/?trx_ref=nexus-0123456789abcdef&status=success")
+    response = anon.get("/api/payments/verify/?tx_ref=nexus-0123456789abcdef&ref_id=APabc&status=success")
     assert response.status_code == 404
     assert_reproduces(response.content.decode(), "chapa/callback-404")

@@ -207,7 +207,7 @@ def recorded(db, settings):
     with responses.RequestsMock() as chapa:
         chapa.post(INIT_URL, json={"status": "success", "message": "Hosted Link", "data": {"checkout_url": CHECKOUT}})
         payment = rec.call("payment", "Start a payment", "payments_initialize_create", recruiter, "post",
-                           "/api/payments/initialize/", {"amount": "500.00", "currency": "ETB", "job": created["id"]},
+                           "/api/payments/initialize/", {"job": created["id"]},
                            201).json()
     tx_ref = payment["tx_ref"]
     with responses.RequestsMock() as chapa:
@@ -216,11 +216,11 @@ def recorded(db, settings):
         rec.call("payment-verify", "A paid payment", "payments_verify_retrieve", anon, "get",
                  f"/api/payments/verify/{tx_ref}/")
     rec.call("payment-callback", "Chapa calls back", "payments_callback_retrieve", anon, "get",
-             f"/api/payments/callback/?trx_ref={tx_ref}")
+             f"/api/payments/callback/?tx_ref={tx_ref}")
     with responses.RequestsMock() as chapa:
         chapa.post(INIT_URL, status=500, json={"message": "Server error"})
         rec.call("payment-gateway-down", "Chapa is unavailable", "payments_initialize_create", recruiter, "post",
-                 "/api/payments/initialize/", {"amount": "10.00"}, 502)
+                 "/api/payments/initialize/", {"job": created["id"]}, 502)
     rec.call("payment-missing", "No such payment", "payments_verify_retrieve", anon, "get",
              "/api/payments/verify/nexus-unknown/", expect=404)
     return rec.made
@@ -245,6 +245,14 @@ def _validator(document: dict, schema: dict) -> OAS30Validator:
     registry = Registry().with_resource("urn:contract", Resource.opaque(document))
     return OAS30Validator({"$ref": "urn:contract#" + schema["$ref"].removeprefix("#")} if "$ref" in schema else schema,
                           registry=registry)
+
+
+def test_every_example_is_shown_under_the_status_it_was_recorded_with():
+    recorded = {p.stem: json.loads(p.read_text(encoding="utf-8"))["status"] for p in EXAMPLES.glob("*.json")}
+    for path, method, op in operations():
+        for status, response in op["responses"].items():
+            for name in response.get("content", {}).get("application/json", {}).get("examples", {}):
+                assert str(recorded[name]) == status, f"{method.upper()} {path} {status}: example {name!r}"
 
 
 def test_every_recorded_response_validates_against_the_schema():

@@ -66,6 +66,21 @@ def test_not_found_is_404(anon, job, url):
     assert_error(anon.get(url), 404, "not_found")
 
 
+@pytest.mark.parametrize("method", ["put", "patch"])
+def test_an_id_in_the_body_that_names_nothing_is_409_not_404(recruiter_client, job, method):
+    """A 404 would say the URL's job is gone (Schemathesis' stateful phase caught it: ST302)."""
+    body = {"company": 999999, "title": "Dev", "description": "d"}
+    error = assert_error(getattr(recruiter_client, method)(f"/api/jobs/{job.pk}/", body, format="json"),
+                         409, "conflict")
+    assert error["message"] == "The request names an object that does not exist."
+    assert error["details"] == {"company": ['Invalid pk "999999" - object does not exist.']}
+    assert recruiter_client.get(f"/api/jobs/{job.pk}/").status_code == 200
+
+
+def test_applying_by_body_to_no_such_job_is_409(applicant_client):
+    assert_error(applicant_client.post("/api/applications/", {"job": 999999}, format="json"), 409, "conflict")
+
+
 def test_method_not_allowed_is_405(applicant_client, applicant, job):
     application = Application.objects.create(job=job, applicant=applicant)
     assert_error(applicant_client.put(f"/api/applications/{application.pk}/", {}, format="json"),

@@ -87,3 +87,46 @@ def test_the_specification_rules_still_apply(anon, job):
     body = gql(anon, "{ jobs { title salary } }").json()
     assert "data" not in body or body["data"] is None
     assert body["errors"][0]["message"].startswith("Cannot query field 'salary' on type 'JobType'.")
+
+
+def test_typename_works_in_production(anon, job, settings):
+    """Apollo, urql and Relay add __typename to every selection; it is not introspection."""
+    assert settings.DEBUG is False
+    body = gql(anon, "{ jobs { __typename title company { __typename name } } }").json()
+    assert "errors" not in body, body
+    assert body["data"]["jobs"][0]["__typename"] == "JobType"
+    assert gql(anon, "{ __type(name: \"JobType\") { name } }").json()["errors"]
+
+
+def test_many_aliased_lists_are_refused_before_they_run(anon, job, django_assert_num_queries):
+    wide = "{ " + " ".join(f"a{n}: jobs(first: 50) {{ title company {{ name }} }}" for n in range(200)) + " }"
+    gql(anon, "{ jobs { title } }")   # warms the IP blocklist's cache (core/middleware.py)
+    with django_assert_num_queries(0):   # refused by validation: not one SQL query ran
+        response = gql(anon, wide)
+    error = response.json()["errors"][0]
+    assert response.json().get("data") is None
+    assert error["message"] == "This request renames 200 fields with aliases; the limit is 10."
+    assert error["extensions"] == {"code": "query_too_expensive", "limit": "max_aliases", "maximum": 10, "found": 200}
+
+
+def test_a_costly_query_is_refused_with_the_limit_it_passed(anon, job, django_assert_num_queries):
+    costly = "{ companies(first: 50) { name jobs(first: 50) { title slug } } }"   # 1 + 50 * (1 + 1 + 50 * 2)
+    gql(anon, "{ jobs { title } }")   # warms the IP blocklist's cache (core/middleware.py)
+    with django_assert_num_queries(0):
+        error = gql(anon, costly).json()["errors"][0]
+    assert error["message"].startswith("This request would cost 5101; the limit is 2000.")
+    assert error["extensions"]["limit"] == "max_cost"
+    # A variable may ask for the maximum, so it is priced at the maximum.
+    priced = gql(anon, "query($n: Int) { companies(first: $n) { jobs(first: $n) { title } } }", {"n": 1}).json()
+    assert priced["errors"][0]["extensions"]["limit"] == "max_cost"
+    assert "errors" not in gql(anon, "{ companies { name jobs { title } } }").json()
+
+
+def test_lists_are_pages_with_a_maximum_size(anon, company):
+    for n in range(3):
+        Job.objects.create(company=company, title=f"Job {n}", description="d")
+    titles = [j["title"] for j in gql(anon, "{ jobs(first: 2, offset: 1) { title } }").json()["data"]["jobs"]]
+    assert titles == ["Job 1", "Job 0"]
+    error = gql(anon, "{ jobs(first: 51) { title } }").json()["errors"][0]
+    assert error["message"] == "first must be 1 to 50 and offset 0 or more."
+    assert error["extensions"]["code"] == "validation_error"

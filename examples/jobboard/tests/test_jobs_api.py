@@ -56,8 +56,8 @@ def test_recruiter_cannot_post_for_someone_elses_company(other_recruiter, compan
     response = auth_client(other_recruiter).post(
         "/api/jobs/", {"company": company.pk, "title": "Sneaky", "description": "x"}, format="json"
     )
-    error = assert_error(response, 400, "validation_error")
-    assert "company" in error["details"]
+    error = assert_error(response, 403, "permission_denied")   # a role/ownership refusal, not bad input
+    assert error["message"] == "You can only post jobs for your own company."
 
 
 def test_owner_updates_and_deletes_job(recruiter_client, job):
@@ -145,8 +145,8 @@ def test_recruiter_cannot_apply(recruiter_client, job):
 def test_cannot_apply_to_closed_job(applicant_client, job):
     Job.objects.filter(pk=job.pk).update(status="closed")
     response = applicant_client.post("/api/applications/", {"job": job.pk}, format="json")
-    error = assert_error(response, 400, "validation_error")
-    assert "job" in error["details"]
+    error = assert_error(response, 409, "conflict")   # valid input; the job's state refuses it
+    assert error["details"]["job"] == ["This job is not accepting applications."]
 
 
 def test_applicant_sees_only_own_applications(applicant, other_applicant, job):
