@@ -106,3 +106,31 @@ def test_the_comment_workflow_has_a_concurrency_group():
     group = comment["concurrency"]["group"]
     assert "github.event.workflow_run.head_branch" in group and "head_repository" in group
     assert comment["concurrency"]["cancel-in-progress"] is True
+
+
+DIGEST = re.compile(r"^[a-z0-9./-]+:[\w.-]+@sha256:[0-9a-f]{64}$")
+
+
+def test_service_and_container_images_are_pinned_by_digest_with_their_source():
+    """A tag can be moved to other content; a digest cannot. Each pin keeps its tag (to read) and a
+    comment just above it that names where the digest was read."""
+    found = 0
+    for path in WORKFLOWS:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        workflow = yaml.safe_load("\n".join(lines))
+        for name, job in workflow["jobs"].items():
+            images = [c["image"] if isinstance(c, dict) else c for c in job.get("services", {}).values()]
+            if "container" in job:
+                images.append(job["container"]["image"] if isinstance(job["container"], dict) else job["container"])
+            for image in images:
+                found += 1
+                assert DIGEST.match(image), f"{path.name}: job {name}: {image} is not pinned by digest"
+                number = next(i for i, line in enumerate(lines) if line.strip() == f"image: {image}")
+                assert "repo-info" in lines[number - 1] + lines[number - 2], f"{path.name}:{number + 1}: no source"
+    assert found >= 3
+
+
+def test_only_main_is_deployed():
+    """workflow_dispatch can start Deploy on any branch: the job that writes to Pages runs from main only."""
+    deploy = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    assert deploy["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
