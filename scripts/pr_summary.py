@@ -1,15 +1,14 @@
-"""The pull-request summary: what a change does to the hub, as data and as one comment.
+"""The pull-request summary: what a change does to the hub, as data.
 
 Run by the unprivileged Checks workflow on the pull request's code:
 
-    python scripts/pr_summary.py --base origin/main --head HEAD --pr 12 \
-        --check "Content checks and build=success" --run-url URL --out pr-summary/
+    python scripts/pr_summary.py --base origin/main --head HEAD --pr 12 --out pr-summary/
 
-It writes summary.json (the data) and comment.md (the comment). A separate workflow with
-only the right to comment posts comment.md (.github/workflows/pr-comment.yml); it never runs
-this code. The comment lists the pages added, removed and edited (with changed headings), the
-pages whose links point at what the change removed, new external links, each check's result,
-and how to open the preview.
+It writes summary.json: the pages added, removed and edited (with changed headings), the pages
+whose links point at what the change removed, and new external links. A separate workflow with
+the right to comment (.github/workflows/pr-comment.yml) never runs this code: it renders the
+comment with the base branch's scripts/pr_comment.py, which treats summary.json as untrusted data
+(every string shown as plain text) and takes each check's result from the GitHub API.
 """
 from __future__ import annotations
 
@@ -23,13 +22,11 @@ from pathlib import Path
 
 import yaml
 
-from nexus.page import Page
 from nexus import ROOT, frontmatter
+from nexus.page import Page
 
-MARKER = "<!-- nexus-pr-summary -->"
 LOCAL_LINK = re.compile(r"\]\(([^)\s]+?\.md)(#[\w-]+)?\)")
 EXTERNAL = re.compile(r"https?://[^\s)\"'<>\]`]+")
-ICONS = {"success": "✅", "failure": "❌", "cancelled": "⏹️", "skipped": "⏭️"}
 
 
 def git(repo: Path, *args: str) -> str:
@@ -100,53 +97,21 @@ def new_external_links(repo: Path, base: str, head: str) -> list[str]:
     diff = git(repo, "diff", "-U0", f"{base}...{head}", "--", "docs/")
     added = {url.rstrip(".,;:") for line in diff.splitlines()
              if line.startswith("+") and not line.startswith("+++") for url in EXTERNAL.findall(line)}
-    before = {url.rstrip(".,;:") for line in git(repo, "grep", "-h", "-I", "-o", "-E", r"https?://[^ )\"'<>]+",
-                                                   base, "--", "docs/").splitlines() for url in EXTERNAL.findall(line)} \
-        if added else set()
+    if not added:
+        return []
+    # git grep exits 1 when nothing matches: a base without external links.
+    found = subprocess.run(["git", "grep", "-h", "-I", "-o", "-E", r"https?://[^ )\"'<>]+", base, "--", "docs/"],
+                           cwd=repo, capture_output=True, text=True)
+    if found.returncode not in (0, 1):
+        raise subprocess.CalledProcessError(found.returncode, found.args, found.stdout, found.stderr)
+    before = {url.rstrip(".,;:") for line in found.stdout.splitlines() for url in EXTERNAL.findall(line)}
     return sorted(added - before)
 
 
-def render(summary: dict) -> str:
-    lines = [MARKER, "## Docs preview", ""]
-    checks = summary["checks"]
-    if checks:
-        lines += ["| Check | Result |", "| --- | --- |"]
-        lines += [f"| {name} | {ICONS.get(result, '❔')} {result} |" for name, result in checks.items()]
-        lines.append("")
-    pages = summary["pages"]
-    if pages:
-        lines += ["### Pages this change touches", "", "| Change | Page | File |", "| --- | --- | --- |"]
-        for page in pages:
-            file = f"`{page['old_path']}` → `{page['path']}`" if "old_path" in page else f"`{page['path']}`"
-            lines.append(f"| {page['change']} | {page['title']} | {file} |")
-        lines.append("")
-        for page in pages:
-            delta = [f"added “{h}”" for h in page.get("headings_added", [])] + \
-                    [f"removed “{h}”" for h in page.get("headings_removed", [])]
-            if delta:
-                lines.append(f"- **{page['title']}** headings: " + "; ".join(delta))
-        lines.append("")
-    else:
-        lines += ["This change touches no page in `docs/`.", ""]
-    if summary["inbound"]:
-        lines += ["### Links into what this change removes", ""]
-        lines += [f"- `{link['from']}:{link['line']}` links to `{link['to']}`" for link in summary["inbound"]]
-        lines.append("")
-    if summary["external_links"]:
-        lines += ["### New external links", ""] + [f"- <{url}>" for url in summary["external_links"]] + [""]
-    lines += ["### Open the preview", ""]
-    where = f"the [workflow run]({summary['run_url']})" if summary.get("run_url") else "the workflow run"
-    lines += [f"Download the **site-preview** artifact from {where} (at the bottom of its Summary page), "
-              "unzip it and open `index.html` in your browser. It works from the file system: no server, "
-              "no network.", "", "<sub>Updated on every push by the Checks workflow.</sub>"]
-    return "\n".join(lines) + "\n"
-
-
-def build_summary(repo: Path, base: str, head: str, checks: dict, pr: int | None, run_url: str | None) -> dict:
+def build_summary(repo: Path, base: str, head: str, pr: int | None) -> dict:
     pages = changed_pages(repo, base, head)
-    return {"pr": pr, "head": git(repo, "rev-parse", head).strip(), "checks": checks, "run_url": run_url,
-            "pages": pages, "inbound": inbound(repo, head, pages),
-            "external_links": new_external_links(repo, base, head)}
+    return {"pr": pr, "head": git(repo, "rev-parse", head).strip(), "pages": pages,
+            "inbound": inbound(repo, head, pages), "external_links": new_external_links(repo, base, head)}
 
 
 def main(argv=None) -> int:
@@ -154,18 +119,24 @@ def main(argv=None) -> int:
     parser.add_argument("--base", required=True)
     parser.add_argument("--head", default="HEAD")
     parser.add_argument("--pr", type=int)
-    parser.add_argument("--run-url")
-    parser.add_argument("--check", action="append", default=[], metavar="NAME=RESULT")
     parser.add_argument("--out", type=Path, default=Path("pr-summary"))
     parser.add_argument("--repo", type=Path, default=ROOT)
     args = parser.parse_args(argv)
-    checks = dict(item.rsplit("=", 1) for item in args.check)
-    summary = build_summary(args.repo, args.base, args.head, checks, args.pr, args.run_url)
+    summary = build_summary(args.repo, args.base, args.head, args.pr)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (args.out / "comment.md").write_text(render(summary), encoding="utf-8")
-    print(render(summary))
+    print(_comment_module().render(summary, [], None))   # a preview for the log; the comment is rendered elsewhere
     return 0
+
+
+def _comment_module():
+    """scripts/pr_comment.py, the renderer the privileged workflow runs from the base branch (a
+    script beside this one, standard library only, so it is loaded from its file)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("pr_comment", Path(__file__).with_name("pr_comment.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 if __name__ == "__main__":

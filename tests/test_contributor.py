@@ -132,7 +132,7 @@ def test_pr_summary_lists_pages_headings_inbound_and_external_links(tmp_path):
     (repo / "README.md").write_text("still not a page\n")
     commit("change")
 
-    summary = pr_summary.build_summary(repo, "main", "change", {"Content checks and build": "failure"}, 7, None)
+    summary = pr_summary.build_summary(repo, "main", "change", 7)
 
     pages = {p["path"]: p for p in summary["pages"]}
     assert set(pages) == {"docs/tech/redis.md", "docs/tech/old.md", "docs/tech/nginx.md"}
@@ -142,9 +142,9 @@ def test_pr_summary_lists_pages_headings_inbound_and_external_links(tmp_path):
     assert summary["inbound"] == [{"from": "docs/index.md", "line": 7, "to": "tech/old.md"},
                                   {"from": "docs/index.md", "line": 7, "to": "tech/redis.md#expiry"}]
     assert summary["external_links"] == ["https://redis.io/docs/latest/develop/reference/eviction/"]
-    comment = pr_summary.render(summary)
-    assert comment.startswith(pr_summary.MARKER)
+    comment = pr_summary.pr_comment.render(summary, [{"name": "Content checks and build", "conclusion": "failure"}], None)
+    assert comment.startswith(pr_summary.pr_comment.MARKER)
     assert "| Content checks and build | ❌ failure |" in comment
-    assert "| removed | Old page | `docs/tech/old.md` |" in comment
+    assert r"| removed | Old page | docs\/tech\/old\.md |" in comment
     assert "**Redis** headings: added “Eviction”; removed “Expiry”" in comment
     assert "site-preview" in comment

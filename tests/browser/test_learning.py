@@ -340,3 +340,105 @@ def test_a_file_from_a_newer_version_is_refused_and_nothing_changes(page, server
     assert "newer version" in page.locator("#nexus-data-status").inner_text()
     after = stored(page)
     assert after["saved"] == before["saved"] and after["ticks"] == before["ticks"]
+
+
+HOSTILE_IMPORTS = {
+    # a page key that would become a javascript: link, and a title that is markup
+    "scheme": ({"saved": {"javascript:alert(document.domain)//.md": {"title": "<img src=x onerror=alert(1)>", "t": 1}}},
+               "saved pages: “javascript:alert(document.domain)//.md” is not a page of this hub"),
+    # prototype keys: the old import wrote onto Object.prototype
+    "prototype": ('{"app":"project-nexus","version":2,"ticks":{"__proto__":{"polluted":1}}}',
+                  "checklist ticks: “__proto__” is a reserved name"),
+    # a value of the wrong type: saved, then broke the page on every load
+    "wrong type": ({"saved": {"tech/python.md": "not a record"}},
+                   "saved pages › “tech/python.md”: expected a group of fields, found text."),
+    # one 1 MB note froze the page for over 100 s, and stayed saved
+    "huge note": ({"notes": {"tech/python.md": {"text": "x" * 1_000_000, "title": "Python", "t": 1}}},
+                  "the note is 1,000,000 characters long; the most it can hold is 20,000."),
+    # a version that is not a whole number: an unclear error before
+    "odd version": ('{"app":"project-nexus","version":1.5,"saved":{}}', "This file's version, “1.5”, is not one"),
+    # no version: parked whole under "legacy" forever before
+    "no version": ('{"app":"project-nexus","saved":{"tech/python.md":{"title":"P","t":1}}}', "has no version number"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_IMPORTS))
+def test_a_hostile_file_is_refused_whole_and_nothing_changes(page, server, tmp_path, name):
+    """Each class the review found: the file is refused with its first problem named, storage is
+    byte for byte what it was, nothing runs, and Object.prototype is untouched."""
+    content, message = HOSTILE_IMPORTS[name]
+    if not isinstance(content, str):
+        content = json.dumps({"app": "project-nexus", "version": 2, **content})
+    errors, dialogs = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_page(page, server.url + GENERATORS)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector(READY)
+    tick(page, 0)
+    page.locator(".nexus-save").click()
+    open_page(page, server.url + "my-learning/")
+    before = page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(content, encoding="utf-8")
+    page.set_input_files("#nexus-import", str(hostile))
+    page.wait_for_function("() => document.getElementById('nexus-data-status').textContent.startsWith('Could not')",
+                           timeout=10_000)
+    status = page.locator("#nexus-data-status").inner_text()
+    assert message in status and status.endswith("Nothing was changed."), status
+    assert page.evaluate("JSON.stringify(Object.entries(localStorage).sort())") == before
+    assert page.evaluate("({}).polluted") is None
+    assert "Generators" in page.locator("#nexus-saved").inner_text()
+    assert not page.locator("article a[href^='javascript:'], article img[src='x']").count()
+    open_page(page, server.url + GENERATORS)
+    assert ticks_of(page)[0] is True
+    assert not errors and not dialogs, (errors, dialogs)
+    page.evaluate("localStorage.clear()")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(page, server, tmp_path):
+    open_page(page, server.url + "my-learning/")
+    page.evaluate("localStorage.clear()")
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"app": "project-nexus", "version": 2}) + " " * 2_000_001, encoding="utf-8")
+    page.set_input_files("#nexus-import", str(big))
+    page.wait_for_function("() => document.getElementById('nexus-data-status').textContent.startsWith('Could not')")
+    assert "larger than 2 MB" in page.locator("#nexus-data-status").inner_text()
+    assert page.evaluate("localStorage.length") == 0
+
+
+def test_bad_stored_data_never_breaks_a_page_and_good_records_stay(page, server):
+    """What the old import saved (wrong types, prototype keys, scheme links, a huge note) is
+    repaired on load: the pages work, every good record is still shown, the original is kept aside."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    stored = {
+        "version": 2,
+        "ticks": {"concepts/generators.md": 5, "path/month-1.md": {"x": "yes"}},
+        "checks": {"concepts/generators.md": {"first-pulls-one": {"ok": True, "answer": [0], "t": 1}},
+                   "tech/python.md": [1, 2]},
+        "saved": {"tech/python.md": {"title": "Python", "t": 2}, "javascript:alert(1)": {"title": "x", "t": 3},
+                  "tech/django.md": None},
+        "notes": {"tech/python.md": {"text": "Keep this note.", "title": "Python", "t": 4},
+                  "tech/redis.md": {"text": "y" * 1_000_000, "title": "Redis", "t": 5}},
+        "recent": "not a list",
+        "legacy": {"__proto__": True},
+    }
+    raw = json.dumps(stored)
+    open_page(page, server.url + "about/")
+    page.evaluate("raw => { localStorage.clear(); localStorage.setItem('nexus-learning', raw); }", raw)
+    open_page(page, server.url + GENERATORS)
+    assert page.locator("#sc-first-pulls-one .nexus-q__result").inner_text().startswith("Correct.")
+    open_page(page, server.url + "my-learning/")
+    shown = page.locator("article").inner_text()
+    assert "Generators: 1 of 5 right" in shown and "Keep this note." in shown
+    assert "Python" in page.locator("#nexus-saved").inner_text()
+    assert not page.locator("#nexus-saved a[href^='javascript:']").count()
+    assert len(page.locator("#nexus-notes-list blockquote").nth(1).inner_text()) == 20_000, "cut, not dropped"
+    aside = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('nexus-learning.repaired.'))"
+                          ".map(k => localStorage.getItem(k))")
+    assert aside == [raw], "the original is kept whole for a human to rescue"
+    assert page.evaluate("({}).polluted") is None
+    assert not errors, errors
+    page.evaluate("localStorage.clear()")

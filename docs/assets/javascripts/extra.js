@@ -20,7 +20,7 @@
       if (old.lastIndexOf(prefix, 0) !== 0) return;
       var key = keys[Number(old.slice(prefix.length))];
       if (!key) return;
-      if (data.legacy[old]) (data.ticks[page] = data.ticks[page] || {})[key] = Date.now();
+      if (data.legacy[old]) (data.ticks[page] = data.ticks[page] || Object.create(null))[key] = Date.now();
       delete data.legacy[old];
     });
   }
@@ -37,7 +37,7 @@
       var url = location.pathname.slice(scopePath().length);
       data = store.update(function (d) { resolveLegacy(d, page, url, keys); });
     }
-    var ticks = data.ticks[page] || {};
+    var ticks = data.ticks[page] || Object.create(null);
     items.forEach(function (item, i) {
       var box = $("input[type=checkbox]", item);
       if (!box || !keys[i]) return;
@@ -46,7 +46,7 @@
       box.checked = Boolean(ticks[keys[i]]);
       box.addEventListener("change", function () {
         store.update(function (d) {
-          var mine = d.ticks[page] = d.ticks[page] || {};
+          var mine = d.ticks[page] = d.ticks[page] || Object.create(null);
           if (box.checked) mine[keys[i]] = Date.now(); else delete mine[keys[i]];
         });
       });
@@ -124,7 +124,7 @@
   }
 
   function showScore(root, page) {
-    var saved = store.read().checks[page] || {}, total = 0, right = 0, done = 0;
+    var saved = store.read().checks[page] || Object.create(null), total = 0, right = 0, done = 0;
     $$(".nexus-q", root).forEach(function (q) {
       total += 1;
       if (saved[q.dataset.q]) { done += 1; if (saved[q.dataset.q].ok) right += 1; }
@@ -141,7 +141,7 @@
       root.classList.add("is-js");
       $(".nexus-selfcheck__intro", root).textContent =
         root.dataset.count + " questions. Answer each one and press Check; your answers stay in this browser.";
-      var saved = store.read().checks[page] || {};
+      var saved = store.read().checks[page] || Object.create(null);
       $$(".nexus-q", root).forEach(function (q) {
         var id = q.dataset.q;
         $(".nexus-q__actions", q).hidden = false;
@@ -153,7 +153,7 @@
             return;
           }
           var record = { ok: ok, answer: answer, t: Date.now() };
-          store.update(function (d) { (d.checks[page] = d.checks[page] || {})[id] = record; });
+          store.update(function (d) { (d.checks[page] = d.checks[page] || Object.create(null))[id] = record; });
           show(q, record, true);
           showScore(root, page);
         });
@@ -186,6 +186,7 @@
     }
     var note = $(".nexus-notes__text", tools);
     if (note) {
+      note.maxLength = store.limits.noteChars;     // the store's own limit (store.js SCHEMA)
       var status = $(".nexus-notes__status", tools), timer = null;
       if (data.notes[page] && data.notes[page].text) {
         note.value = data.notes[page].text;
@@ -225,8 +226,12 @@
     return page.replace(/(^|\/)index\.md$/, "$1").replace(/\.md$/, "/");
   }
 
+  /* Stored page keys are checked paths (store.js), so this is always a page of this hub; a URL
+   * that would leave the hub anyway is shown as text, never as a link. */
   function link(index, page, title) {
-    return el("a", (index[page] && index[page].t) || title || page, { href: new URL(pageUrl(page), __md_scope).href });
+    var text = (index[page] && index[page].t) || title || page, url = new URL(pageUrl(page), __md_scope);
+    if (url.protocol !== __md_scope.protocol || url.href.lastIndexOf(__md_scope.href, 0) !== 0) return el("span", text);
+    return el("a", text, { href: url.href });
   }
 
   function fill(id, nodes, empty) {
@@ -254,8 +259,8 @@
   }
 
   function counts(index, data, page) {
-    var entry = index[page], keys = entry.k || [], checks = data.checks[page] || {};
-    var done = Object.keys(data.ticks[page] || {}).filter(function (k) { return keys.indexOf(fnv(k)) !== -1; }).length;
+    var entry = index[page], keys = entry.k || [], checks = data.checks[page] || Object.create(null);
+    var done = Object.keys(data.ticks[page] || Object.create(null)).filter(function (k) { return keys.indexOf(fnv(k)) !== -1; }).length;
     // Version-1 ticks of a page not visited since: counted by position until the page resolves them.
     var prefix = scopePath() + pageUrl(page).replace(/index\.html$/, "") + "#";
     Object.keys(data.legacy).forEach(function (old) {
@@ -328,16 +333,23 @@
     document.getElementById("nexus-import").addEventListener("change", function (event) {
       var chosen = event.target.files[0];
       if (!chosen) return;
+      var refuse = function (why) { say("Could not import " + chosen.name + ": " + why + " Nothing was changed."); };
+      if (chosen.size > store.limits.fileBytes) {       // refused before a byte is read
+        refuse(store.tooLarge());
+        event.target.value = "";
+        return;
+      }
       var reader = new FileReader();
       reader.onload = function () {
         try {
-          store.merge(JSON.parse(reader.result));
+          store.importText(reader.result);      // all or nothing: checked whole before anything is written
           say("Imported " + chosen.name + ": added to what this browser already had; nothing was removed.");
         } catch (e) {
-          say("Could not import " + chosen.name + ": " + (e instanceof SyntaxError ? "it is not a JSON file." : e.message));
+          refuse(e.message);
         }
         event.target.value = "";
       };
+      reader.onerror = function () { refuse("this browser could not read the file."); event.target.value = ""; };
       reader.readAsText(chosen);
     });
     document.getElementById("nexus-clear").addEventListener("click", function () {
