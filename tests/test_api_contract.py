@@ -41,30 +41,34 @@ def test_every_endpoint_names_its_lesson_and_each_lesson_links_back():
         assert re.search(r"\]\((\.\./)+api/[a-z-]+\.md", text), f"docs/{page} teaches an endpoint but never links to the API reference"
 
 
-def test_overridden_openapi_partials_differ_from_the_library_only_as_intended():
-    """overrides/openapi/ replaces three essentials-openapi partials; an upgrade that changes them fails here."""
+def test_overridden_openapi_partials_still_replace_the_library_s():
+    """overrides/openapi/ replaces essentials-openapi partials by name (hooks/api_reference.py):
+    each must still exist upstream and still be included where ours expect, or an upgrade would
+    silently render the library's own (tabs and JSON schemas: thousands of elements a page)."""
     from openapidocs.mk.v3 import views_mkdocs
-    upstream = Path(views_mkdocs.__file__).parent / "partial"
+    upstream = Path(views_mkdocs.__file__).parent
     ours = ROOT / "overrides/openapi/partial"
     for path in ours.glob("*.html"):
-        assert (upstream / path.name).is_file(), f"essentials-openapi has no partial/{path.name} any more"
-    examples_only = ("{% if example.value %}", "{% if example.value and not example.auto_generated %}")
-    label = ('=== "{% if code == "default" %}{{texts.other_responses}}{% else %}{{code}}{% with phrase = '
-             'get_http_status_phrase(code) %}{% if phrase %} {{ phrase }}{% endif %}{% endwith %}{% endif %}"\n',
-             '=== "{% if code == "default" %}{{texts.other_responses}}{% else %}{{code}}{% endif %}"\n    {% with '
-             'phrase = get_http_status_phrase(code) %}**{{code}}{% if phrase %} {{ phrase }}{% endif %}.**{% endwith %} '
-             '{{definition.description | replace("\\n", " ")}}\n\n')
-    for name, changes in (("request-responses.html", [examples_only, label]), ("content-examples.html", [examples_only])):
-        body = (ours / name).read_text(encoding="utf-8").split("-#}\n", 1)[1]
-        expected = (upstream / name).read_text(encoding="utf-8")
-        for old, new in changes:
-            assert old in expected, f"essentials-openapi's partial/{name} no longer has {old!r}"
-            expected = expected.replace(old, new)
-        assert body == expected, f"overrides/openapi/partial/{name} drifted from the library's copy"
-    path_items = (upstream / "path-items.html").read_text(encoding="utf-8")
-    for kept in ('{% include "partial/request-parameters.html" %}', '{% include "partial/request-body.html" %}',
-                 '{%- include "partial/request-responses.html" %}', "handler.get_operations().items()"):
-        assert kept in path_items, f"essentials-openapi's path-items.html no longer has {kept!r}"
+        assert (upstream / "partial" / path.name).is_file(), f"essentials-openapi has no partial/{path.name} any more"
+    layout = (upstream / "layout.html").read_text(encoding="utf-8")
+    assert '{% include "partial/path-items.html" %}' in layout
+    assert '{% include "partial/type.html" %}' in (upstream / "partial/components-schemas.html").read_text(encoding="utf-8")
+    path_items = (upstream / "partial/path-items.html").read_text(encoding="utf-8")
+    assert "handler.get_operations().items()" in path_items, "essentials-openapi's operations loop changed"
+
+
+def test_reference_pages_render_no_tabs_and_no_schema_copies(site):
+    """The reference stays cheap on a phone: no tabbed sets (their script and markup cost most of
+    the old pages' 3,000-8,600 elements), no JSON copy of a schema; each body links to the one
+    table of its schema on the page."""
+    for page in sorted((site / "api").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        if 'class="operation-separator' not in html:
+            continue
+        assert 'class="tabbed-set' not in html, f"{page.parent.name}: tabs in the API reference"
+        assert "Schema of the response body" not in html and '"$ref"' not in html, page.parent.name
+        for anchor in set(re.findall(r'<a href="#([a-z0-9]+)">', html)):
+            assert f'id="{anchor}"' in html, f"api/{page.parent.name}: a link to #{anchor}, which the page lacks"
 
 
 def test_reference_pages_show_every_endpoint_with_a_recorded_example(site):
