@@ -187,9 +187,11 @@
     var note = $(".nexus-notes__text", tools);
     if (note) {
       var status = $(".nexus-notes__status", tools), timer = null;
+      /* A kept note is announced in the summary, not opened: opening it would move the page
+       * (and the footer) under the reader's eyes on a short page. */
       if (data.notes[page] && data.notes[page].text) {
         note.value = data.notes[page].text;
-        $(".nexus-notes", tools).open = true;
+        $(".nexus-notes summary", tools).textContent = "My notes on this page (1 kept)";
       }
       var keep = function () {
         clearTimeout(timer);
@@ -355,6 +357,7 @@
       say("Everything this hub kept in this browser is deleted.");
     });
     renderLearning(root, index);
+    root.classList.add("is-ready");   // extra.css shows the filled block
   }
 
   function bindFilters() {
