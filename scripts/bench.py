@@ -76,7 +76,7 @@ def median_of(runs):
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
-def lighthouse(builds, paths, runs):
+def lighthouse(builds, paths, runs, desktop=True):
     """builds: {label: server URL}. Mobile runs interleaved across pages and builds (run 1 of
     every page in every build, then run 2, ...), then one desktop run each. Returns
     {label: {path: {"mobile": medians, "desktop": run}}} and the load averages seen."""
@@ -93,7 +93,7 @@ def lighthouse(builds, paths, runs):
         for label, url in builds.items():
             out[label][path] = {"mobile": median_of(mobile[label][path]),
                                 "mobile_runs": [run["performance"] for run in mobile[label][path]],
-                                "desktop": lighthouse_once(url + path, "desktop")}
+                                "desktop": lighthouse_once(url + path, "desktop") if desktop else None}
     loads.append(os.getloadavg()[0])
     return out, {"min": round(min(loads), 1), "max": round(max(loads), 1)}
 
@@ -107,7 +107,7 @@ def meets(mobile, desktop):
         misses.append("TBT")
     if mobile["cls"] > TARGETS["mobile_cls"]:
         misses.append("CLS")
-    if desktop["performance"] < TARGETS["desktop_performance"]:
+    if desktop and desktop["performance"] < TARGETS["desktop_performance"]:
         misses.append("desktop score")
     return misses
 
@@ -130,12 +130,12 @@ def kind_table(picked, measured, first_visit, label=None, other=None):
             if figures:
                 mob, desk = figures["mobile"], figures["desktop"]
                 cells += [f"{mob['performance']:.2f}", f"{mob['tbt_ms']} ms", f"{mob['cls']:.3f}",
-                          f"{desk['performance']:.2f}", ", ".join(meets(mob, desk)) or "none"]
+                          f"{desk['performance']:.2f}" if desk else "–", ", ".join(meets(mob, desk)) or "none"]
                 if other and path in other:
                     o_mob, o_desk = other[path]["mobile"], other[path]["desktop"]
                     cells[5:9] = [f"{o_mob['performance']:.2f} → {mob['performance']:.2f}",
                                   f"{o_mob['tbt_ms']} → {mob['tbt_ms']} ms", f"{o_mob['cls']:.3f} → {mob['cls']:.3f}",
-                                  f"{o_desk['performance']:.2f} → {desk['performance']:.2f}"]
+                                  f"{o_desk['performance']:.2f} → {desk['performance']:.2f}" if desk else "–"]
             else:
                 cells += ["–"] * 5
             lines.append("| " + " | ".join(cells) + " |")
@@ -230,6 +230,7 @@ def main():
     parser.add_argument("--pages", help="comma-separated URL paths: only the chosen pages among these ('' is home)")
     parser.add_argument("--site", type=Path, help="a site built already, instead of building one")
     parser.add_argument("--against", type=Path, help="another built site: Lighthouse interleaved with it (A B A B)")
+    parser.add_argument("--no-desktop", action="store_true", help="Lighthouse's mobile preset only")
     args = parser.parse_args()
     # Build for the port the site is served on, so instant navigation works as on Pages.
     port = free_port()
@@ -298,7 +299,7 @@ def main():
                 builds["against"] = theirs.url
             print(f"Lighthouse on {len(chosen_paths)} pages x {len(builds)} build(s), "
                   f"{args.runs} mobile runs interleaved + 1 desktop", file=sys.stderr)
-            found, load = lighthouse(builds, chosen_paths, args.runs)
+            found, load = lighthouse(builds, chosen_paths, args.runs, desktop=not args.no_desktop)
             measured, other = found["this"], found.get("against")
             results["lighthouse"] = {"load_average": load, "pages": measured}
             if other:
