@@ -202,6 +202,14 @@ def auth_md(operation: dict) -> str:
     return (" or ".join(how) + (", optional: without it you get what anonymous users get." if optional else "."))
 
 
+def resolved(node: dict) -> dict:
+    """A response, parameter or body that may be a $ref to #/components/...: the object itself."""
+    while isinstance(node, dict) and "$ref" in node and node["$ref"].startswith("#/components/"):
+        _, _, kind, name = node["$ref"].split("/", 3)
+        node = _contract["components"][kind][name]
+    return node
+
+
 def status_md(code: str) -> str:
     phrase = get_http_status_phrase(code) if code != "default" else "any other status"
     return f"`{code}` {phrase}" if code != "default" else "other"
@@ -212,7 +220,7 @@ def writer() -> Jinja2DocumentsWriter:
     documents = Jinja2DocumentsWriter(OpenAPIV3DocumentationHandler.__module__, views_style=OutputStyle.MKDOCS,
                                       custom_templates_path=str(_root[0] / TEMPLATES))
     documents.env.globals.update(json_html=json_html, examples=examples, type_md=type_md, notes_md=notes_md,
-                                 auth_md=auth_md, status_md=status_md, cell=_cell, schema_name=schema_name)
+                                 auth_md=auth_md, status_md=status_md, resolved=resolved, cell=_cell, schema_name=schema_name)
     return documents
 
 

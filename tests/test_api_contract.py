@@ -87,3 +87,37 @@ def test_reference_pages_show_every_endpoint_with_a_recorded_example(site):
     payments = unescape((site / "api/payments/index.html").read_text(encoding="utf-8"))
     assert recorded["response"]["checkout_url"] in payments
     assert "generated automatically from the schema" not in payments
+
+
+def test_a_bigger_contract_renders_one_row_per_status_and_no_tabs():
+    """The Job Board's contract grows (more responses and error codes per operation): the
+    rendering stays a table row per status, shared responses ($ref) are resolved, and examples
+    beyond the first stay in one <details>."""
+    import importlib.util
+    import yaml
+    spec = importlib.util.spec_from_file_location("api_reference_under_test", ROOT / "hooks/api_reference.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    contract = yaml.safe_load((CONTRACT / "openapi.yaml").read_text(encoding="utf-8"))
+    path, method, op = next((p, m, o) for p, m, o in _operations() if o["operationId"] == "jobs_create")
+    recorded = sum(len(media.get("examples", {})) for part in [op["requestBody"], *op["responses"].values()]
+                   for media in part.get("content", {}).values())
+    codes = ["402", "405", "406", "408", "410", "412", "413", "415", "422", "500", "503"]
+    contract["components"]["responses"] = {"Gone": {"description": "It went (`gone`).", "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"},
+                             "examples": {"gone": {"value": {"error": {"code": "gone", "message": "Gone.", "details": {}}}}}}}}}
+    for code in codes:
+        op["responses"][code] = {"$ref": "#/components/responses/Gone"}
+    contract["paths"] = {path: {method: op}}
+    hook._contract.clear()
+    hook._contract.update(contract)
+    hook._lessons.clear()
+    hook._lessons.update(yaml.safe_load((ROOT / "data/api_lessons.yml").read_text(encoding="utf-8")))
+    hook._root[:] = [ROOT]
+    markdown = hook.render(op["tags"][0], "api/jobs.md")
+    for code in codes:
+        assert f"| `{code}` " in markdown and "It went (`gone`)." in markdown, code
+    assert "=== " not in markdown, "tabs are back"
+    assert markdown.count("<details") == 2, "one <details> for the requests, one for the responses"
+    # Every recorded example once, each shared response's own once more under "Common responses".
+    assert markdown.count('class="language-json highlight"') == recorded + len(codes) + 1
