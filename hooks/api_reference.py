@@ -136,7 +136,9 @@ def type_md(schema: dict) -> str:
         return "any"
     if "$ref" in schema:
         name = schema_name(schema["$ref"])
-        return f"[{name}](#{name.lower().replace('.', '')})"
+        # A cross-reference to the page's Schemas section, which the search index leaves out: the
+        # name is searchable where the API index explains it, not in every table row that uses it.
+        return f"[{name}](#{name.lower().replace('.', '')}){{ data-search-exclude }}"
     for combiner, word in (("allOf", " and "), ("oneOf", " or "), ("anyOf", " or ")):
         if combiner in schema:
             return word.join(dict.fromkeys(type_md(part) for part in schema[combiner]))
