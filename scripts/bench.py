@@ -1,6 +1,15 @@
 """Reader-side benchmarks of the built site (make bench). Figures are printed and saved as JSON.
 
-- Lighthouse (mobile and desktop presets) on PAGES, median of runs, with total blocking time.
+- Every kind of page (nexus/pagekinds.py: home, technology, concept, ..., recipe, decision
+  guide, API reference, My learning, ...): the kind's typical page and its heaviest by elements
+  and by bytes, chosen from the build, so a new page or a new kind is measured from its first
+  day. Each gets its elements and click bytes, and Lighthouse's mobile preset (median of --runs,
+  interleaved: run 1 of every page, then run 2, ...) and desktop preset, with total blocking time
+  and cumulative layout shift; a table per kind against the targets in data/budgets.yml. The
+  machine's load average is printed with the figures (Lighthouse on a busy 2-core machine is
+  noisy; compare builds with --against, never across runs).
+- --against OTHER_SITE: the same pages of another build (for example main's, built into a
+  folder), each Lighthouse run of this build followed by the same run of the other (A B A B).
 - Bytes on the wire (gzip) for a cold first visit to every page (pages with a diagram also shown
   apart: their SVG is inline), and for an instant-navigation click; counted from the local
   server's own log, which includes the search worker's body.
@@ -9,10 +18,13 @@
   success at 1 and 3, mean reciprocal rank; latency from keystroke to rendered results over the
   same queries; the bytes a first search downloads (index, worker, engine) on the wire.
 
-Usage: python scripts/bench.py [--runs 3] [--skip-lighthouse] [--search-only]
+Usage: python scripts/bench.py [--runs 3] [--skip-lighthouse] [--search-only] [--kinds-only]
+       [--kinds KIND,KIND] [--typical-only] [--pages PATH,PATH] [--site BUILT_SITE] [--against OTHER_SITE]
 Compares with bench/baseline.json and writes bench/latest.json; --save-baseline replaces it.
+--kinds-only measures the pages of each kind and nothing else (no file written).
 """
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -25,36 +37,108 @@ from pathlib import Path
 
 import yaml
 
-from nexus import ROOT, searchbox
+from nexus import ROOT, pagekinds, searchbox
 from nexus.browser import all_pages
 from nexus.build import build
 from nexus.chromium import ARGS, chromium_executable
 from nexus.server import SiteServer, free_port, site_prefix
 
-# Home, three deep pages, and the two pages with the largest diagrams (a stadium-shaped flowchart
-# and an entity-relationship diagram).
-PAGES = ["", "concepts/caching/", "tech/celery/", "challenges/", "path/", "concepts/database-design/"]
 BUDGETS = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))
 BUDGET_FIRST = BUDGETS["pages"]["first_visit_bytes"]
 BUDGET_CLICK = BUDGETS["pages"]["navigation_click_bytes"]
+TARGETS = BUDGETS["lighthouse"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+METRICS = {"tbt_ms": "total-blocking-time", "cls": "cumulative-layout-shift", "lcp_ms": "largest-contentful-paint"}
+CHROME_FLAGS = "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 
 
-def lighthouse(url, preset, runs):
-    scores = {c: [] for c in CATEGORIES + ["tbt_ms"]}
-    for _ in range(runs):
-        command = ["npx", "--no-install", "lighthouse", url, "--quiet", "--output=json", "--output-path=stdout",
-                   "--only-categories=" + ",".join(CATEGORIES),
-                   "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"]
-        if preset == "desktop":
-            command.append("--preset=desktop")
-        env = dict(os.environ, CHROME_PATH=chromium_executable() or "")
-        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+def lighthouse_once(url, preset):
+    """One Lighthouse run: the four category scores, TBT, CLS and LCP."""
+    command = ["npx", "--no-install", "lighthouse", url, "--quiet", "--output=json", "--output-path=stdout",
+               "--only-categories=" + ",".join(CATEGORIES), CHROME_FLAGS]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    env = dict(os.environ, CHROME_PATH=chromium_executable() or "")
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    try:
         report = json.loads(result.stdout)
-        for category in CATEGORIES:
-            scores[category].append(report["categories"][category]["score"])
-        scores["tbt_ms"].append(round(report["audits"]["total-blocking-time"]["numericValue"]))
-    return {c: statistics.median(v) for c, v in scores.items()}
+    except json.JSONDecodeError:
+        sys.exit(f"lighthouse failed on {url}: {result.stderr[-2000:]}")
+    run = {c: report["categories"][c]["score"] for c in CATEGORIES}
+    for name, audit in METRICS.items():
+        value = report["audits"][audit]["numericValue"]
+        run[name] = round(value, 4) if name == "cls" else round(value)
+    return run
+
+
+def median_of(runs):
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def lighthouse(builds, paths, runs, desktop=True):
+    """builds: {label: server URL}. Mobile runs interleaved across pages and builds (run 1 of
+    every page in every build, then run 2, ...), then one desktop run each. Returns
+    {label: {path: {"mobile": medians, "desktop": run}}} and the load averages seen."""
+    mobile = {label: {path: [] for path in paths} for label in builds}
+    loads = [os.getloadavg()[0]]
+    for number in range(runs):
+        for path in paths:
+            for label, url in builds.items():
+                mobile[label][path].append(lighthouse_once(url + path, "mobile"))
+        loads.append(os.getloadavg()[0])
+        print(f"  mobile run {number + 1} of {runs} done (load average {loads[-1]:.1f})", file=sys.stderr)
+    out = {label: {} for label in builds}
+    for path in paths:
+        for label, url in builds.items():
+            out[label][path] = {"mobile": median_of(mobile[label][path]),
+                                "mobile_runs": [run["performance"] for run in mobile[label][path]],
+                                "desktop": lighthouse_once(url + path, "desktop") if desktop else None}
+    loads.append(os.getloadavg()[0])
+    return out, {"min": round(min(loads), 1), "max": round(max(loads), 1)}
+
+
+def meets(mobile, desktop):
+    """The targets a page misses (data/budgets.yml, lighthouse)."""
+    misses = []
+    if mobile["performance"] < TARGETS["mobile_performance"]:
+        misses.append("mobile score")
+    if mobile["tbt_ms"] > TARGETS["mobile_tbt_ms"]:
+        misses.append("TBT")
+    if mobile["cls"] > TARGETS["mobile_cls"]:
+        misses.append("CLS")
+    if desktop and desktop["performance"] < TARGETS["desktop_performance"]:
+        misses.append("desktop score")
+    return misses
+
+
+def kind_table(picked, measured, first_visit, label=None, other=None):
+    """The per-kind table (Markdown): one row per chosen page, with its roles."""
+    head = "| Kind | Page (why chosen) | Elements | Click (gzip) | First visit (gzip) | Mobile | TBT | CLS | Desktop | Misses |"
+    lines = [head, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for kind, roles in picked.items():
+        if not roles:
+            lines.append(f"| {kind} | no page yet | | | | | | | | |")
+            continue
+        by_path = {}
+        for role, page in roles.items():
+            by_path.setdefault(page.path, (page, []))[1].append(role)
+        for path, (page, why) in by_path.items():
+            figures = measured.get(path)
+            cells = [kind, f"{path or 'home'} ({', '.join(why)})", f"{page.elements:,}", f"{page.html_gzip / 1024:.1f} KB",
+                     f"{first_visit[path] / 1024:.1f} KB" if path in first_visit else "–"]
+            if figures:
+                mob, desk = figures["mobile"], figures["desktop"]
+                cells += [f"{mob['performance']:.2f}", f"{mob['tbt_ms']} ms", f"{mob['cls']:.3f}",
+                          f"{desk['performance']:.2f}" if desk else "–", ", ".join(meets(mob, desk)) or "none"]
+                if other and path in other:
+                    o_mob, o_desk = other[path]["mobile"], other[path]["desktop"]
+                    cells[5:9] = [f"{o_mob['performance']:.2f} → {mob['performance']:.2f}",
+                                  f"{o_mob['tbt_ms']} → {mob['tbt_ms']} ms", f"{o_mob['cls']:.3f} → {mob['cls']:.3f}",
+                                  f"{o_desk['performance']:.2f} → {desk['performance']:.2f}" if desk else "–"]
+            else:
+                cells += ["–"] * 5
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def has_diagram(site, path):
@@ -78,9 +162,9 @@ def drawing_cost(tmp):
     return times
 
 
-def wire_bytes(browser, server, site):
+def wire_bytes(browser, server, site, paths=None, click=True):
     first, clicks = {}, {}
-    for path in all_pages(site):
+    for path in all_pages(site) if paths is None else paths:
         context = browser.new_context()
         page = context.new_page()
         mark = len(server.log)
@@ -89,7 +173,7 @@ def wire_bytes(browser, server, site):
         page.wait_for_timeout(1000)   # late start-up requests (sitemap for instant navigation)
         first[path] = server.bytes_since(mark)
         link = page.locator("a.md-footer__link--next")
-        if link.count():
+        if click and link.count():
             mark = len(server.log)
             link.click()
             page.wait_for_load_state("networkidle")
@@ -139,51 +223,97 @@ def main():
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--save-baseline", action="store_true")
     parser.add_argument("--search-only", action="store_true", help="only the search figures")
+    parser.add_argument("--kinds-only", action="store_true", help="only the pages of each kind (nothing saved)")
+    parser.add_argument("--kinds", help="comma-separated kinds to measure (default: all)")
+    parser.add_argument("--typical-only", action="store_true", help="only each kind's typical page")
+    parser.add_argument("--pages", help="comma-separated URL paths: only the chosen pages among these ('' is home)")
+    parser.add_argument("--site", type=Path, help="a site built already, instead of building one")
+    parser.add_argument("--against", type=Path, help="another built site: Lighthouse interleaved with it (A B A B)")
+    parser.add_argument("--no-desktop", action="store_true", help="Lighthouse's mobile preset only")
     args = parser.parse_args()
     # Build for the port the site is served on, so instant navigation works as on Pages.
     port = free_port()
-    site = ROOT / "test-results" / "bench-site"
-    result = build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}{site_prefix()}"})
-    if result.returncode:
-        sys.exit(result.stdout + result.stderr)
-    index = (site / "search/search_index.json").read_bytes()
-    results = {"measured": time.strftime("%Y-%m-%d"),
-               "search_index": {"raw_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6)),
-                                "budget_gzip_bytes": BUDGETS["search"]["index_gzip_bytes"]}}
+    site = args.site.resolve() if args.site else ROOT / "test-results" / "bench-site"
+    if not args.site:
+        result = build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}{site_prefix()}"})
+        if result.returncode:
+            sys.exit(result.stdout + result.stderr)
+    wanted = set(args.kinds.split(",")) if args.kinds else None
+    picked = pagekinds.chosen(site, wanted)
+    if args.typical_only:
+        picked = {kind: {"typical": roles["typical"]} if roles else {} for kind, roles in picked.items()}
+    if args.pages is not None:
+        keep = set(args.pages.split(","))
+        picked = {kind: {role: page for role, page in roles.items() if page.path in keep}
+                  for kind, roles in picked.items()}
+        picked = {kind: roles for kind, roles in picked.items() if roles}
+    chosen_paths = [page.path for page in pagekinds.distinct(picked)]
+    results = {"measured": time.strftime("%Y-%m-%d")}
+    if not args.kinds_only:
+        index = (site / "search/search_index.json").read_bytes()
+        results["search_index"] = {"raw_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6)),
+                                   "budget_gzip_bytes": BUDGETS["search"]["index_gzip_bytes"]}
     from playwright.sync_api import sync_playwright
-    with SiteServer(site, site_prefix(), port=port) as server, sync_playwright() as playwright:
+    with contextlib.ExitStack() as stack:
+        server = stack.enter_context(SiteServer(site, site_prefix(), port=port))
+        playwright = stack.enter_context(sync_playwright())
         # Other hosts are blocked by the resolver, not by Playwright's routing, which disables the
         # HTTP cache: with it, a click counted the page twice (prefetch on hover, then the click).
         browser = playwright.chromium.launch(executable_path=chromium_executable(),
                                              args=[*ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
-        results["search_first_bytes"] = first_search_bytes(browser, server)
-        results["search_quality"] = search_quality(browser, server, site)
-        if args.search_only:
-            print(json.dumps(results, indent=2))
-            return
-        first, clicks = wire_bytes(browser, server, site)
-        worst = max(first, key=first.get)
-        results["first_visit"] = {"worst_page": worst, "worst_bytes": first[worst],
-                                  "median_bytes": int(statistics.median(first.values())),
-                                  "pages_over_budget": sorted(p for p, b in first.items() if b > BUDGET_FIRST),
-                                  "budget_bytes": BUDGET_FIRST, "pages": len(first)}
-        drawn = {p: b for p, b in first.items() if has_diagram(site, p)}
-        results["first_visit_with_diagram"] = {"worst_page": max(drawn, key=drawn.get),
-                                               "worst_bytes": max(drawn.values()),
-                                               "median_bytes": int(statistics.median(drawn.values())),
-                                               "pages": len(drawn)}
-        for key, part in (("navigation_click", {p: b for p, (b, _) in clicks.items()}),
-                          ("navigation_click_to_diagram", {p: b for p, (b, d) in clicks.items() if d})):
-            worst = max(part, key=part.get)
-            results[key] = {"worst_from": worst, "worst_bytes": part[worst],
-                            "median_bytes": int(statistics.median(part.values())), "clicks": len(part)}
-        results["navigation_click"]["budget_bytes"] = BUDGET_CLICK
+        if args.kinds_only:
+            first, _ = wire_bytes(browser, server, site, chosen_paths, click=False)
+        else:
+            results["search_first_bytes"] = first_search_bytes(browser, server)
+            results["search_quality"] = search_quality(browser, server, site)
+            if args.search_only:
+                print(json.dumps(results, indent=2))
+                return
+            first, clicks = wire_bytes(browser, server, site)
+            worst = max(first, key=first.get)
+            results["first_visit"] = {"worst_page": worst, "worst_bytes": first[worst],
+                                      "median_bytes": int(statistics.median(first.values())),
+                                      "pages_over_budget": sorted(p for p, b in first.items() if b > BUDGET_FIRST),
+                                      "budget_bytes": BUDGET_FIRST, "pages": len(first)}
+            drawn = {p: b for p, b in first.items() if has_diagram(site, p)}
+            results["first_visit_with_diagram"] = {"worst_page": max(drawn, key=drawn.get),
+                                                   "worst_bytes": max(drawn.values()),
+                                                   "median_bytes": int(statistics.median(drawn.values())),
+                                                   "pages": len(drawn)}
+            for key, part in (("navigation_click", {p: b for p, (b, _) in clicks.items()}),
+                              ("navigation_click_to_diagram", {p: b for p, (b, d) in clicks.items() if d})):
+                worst = max(part, key=part.get)
+                results[key] = {"worst_from": worst, "worst_bytes": part[worst],
+                                "median_bytes": int(statistics.median(part.values())), "clicks": len(part)}
+            results["navigation_click"]["budget_bytes"] = BUDGET_CLICK
         browser.close()
+        results["kinds"] = {kind: {role: {"path": page.path, "elements": page.elements, "click_bytes": page.html_gzip,
+                                          "first_visit_bytes": first.get(page.path)}
+                                   for role, page in roles.items()} for kind, roles in picked.items()}
+        measured, other = {}, None
         if not args.skip_lighthouse:
-            results["lighthouse"] = {}
-            for path in PAGES:
-                for preset in ("mobile", "desktop"):
-                    results["lighthouse"][f"{path or 'home'} {preset}"] = lighthouse(server.url + path, preset, args.runs)
+            builds = {"this": server.url}
+            if args.against:
+                theirs = stack.enter_context(SiteServer(args.against.resolve(), site_prefix()))
+                builds["against"] = theirs.url
+            print(f"Lighthouse on {len(chosen_paths)} pages x {len(builds)} build(s), "
+                  f"{args.runs} mobile runs interleaved + 1 desktop", file=sys.stderr)
+            found, load = lighthouse(builds, chosen_paths, args.runs, desktop=not args.no_desktop)
+            measured, other = found["this"], found.get("against")
+            results["lighthouse"] = {"load_average": load, "pages": measured}
+            if other:
+                results["lighthouse"]["against"] = {"site": str(args.against), "pages": other}
+    table = kind_table(picked, measured, first, other=other)
+    if measured:
+        load = results["lighthouse"]["load_average"]
+        table += (f"\n\nLighthouse 12, mobile median of {args.runs} interleaved runs, desktop one run; load average "
+                  f"{load['min']}–{load['max']} on {os.cpu_count()} cores" +
+                  (f"; before → after = {args.against} → this build" if other else "") + ".")
+    results["table"] = table
+    if args.kinds_only:
+        print(json.dumps(results, indent=2, default=str))
+        print("\n" + table)
+        return
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
         results["diagram_drawing"] = drawing_cost(Path(tmp))
@@ -200,6 +330,7 @@ def main():
         old = flatten(baseline).get(key)
         if isinstance(value, (int, float)) and isinstance(old, (int, float)) and old != value:
             print(f"  {key}: {old} -> {value}")
+    print("\n" + table)
 
 
 def flatten(data, prefix=""):

@@ -2,10 +2,11 @@
 bundle's source map to the theme's own source files, under Lighthouse's mobile CPU throttling (4x).
 
 Usage: python scripts/profile_theme.py SITE_DIR [--runs 3] [page ...]  (pages: URL paths; default
-the benchmark pages of scripts/bench.py). Prints, per source group (components/search,
-components/content, ...), the median time in ms its code and the plumbing it calls (rxjs, browser/)
-spent on the main thread, and the page's style-recalculation
-and layout time from Chromium's own counters. The table in README.md comes from this.
+the typical page of every kind, nexus/pagekinds.py, as scripts/bench.py measures them). Prints,
+per source group (components/search, components/content, ...), the median time in ms its code
+and the plumbing it calls (rxjs, browser/) spent on the main thread, and the page's
+style-recalculation and layout time from Chromium's own counters. The table in README.md comes
+from this.
 """
 import argparse
 import json
@@ -129,13 +130,15 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--top", type=int, default=14)
     args = parser.parse_args()
-    from bench import PAGES
     from playwright.sync_api import sync_playwright
+
+    from nexus import pagekinds
     site = Path(args.site).resolve()
+    typical = [roles["typical"].path for roles in pagekinds.chosen(site).values() if roles]
     mapper = Mapper(site)
     with SiteServer(site, site_prefix()) as server, sync_playwright() as playwright:
         browser = launch(playwright)
-        for path in args.pages or PAGES:
+        for path in args.pages or typical:
             runs = [profile(browser, server.url + path, mapper) for _ in range(args.runs)]
             names = {name for run in runs for name in run}
             median = {name: statistics.median(run.get(name, 0.0) for run in runs) for name in names}

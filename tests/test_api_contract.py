@@ -41,30 +41,34 @@ def test_every_endpoint_names_its_lesson_and_each_lesson_links_back():
         assert re.search(r"\]\((\.\./)+api/[a-z-]+\.md", text), f"docs/{page} teaches an endpoint but never links to the API reference"
 
 
-def test_overridden_openapi_partials_differ_from_the_library_only_as_intended():
-    """overrides/openapi/ replaces three essentials-openapi partials; an upgrade that changes them fails here."""
+def test_overridden_openapi_partials_still_replace_the_library_s():
+    """overrides/openapi/ replaces essentials-openapi partials by name (nexus/steps/api_reference.py):
+    each must still exist upstream and still be included where ours expect, or an upgrade would
+    silently render the library's own (tabs and JSON schemas: thousands of elements a page)."""
     from openapidocs.mk.v3 import views_mkdocs
-    upstream = Path(views_mkdocs.__file__).parent / "partial"
+    upstream = Path(views_mkdocs.__file__).parent
     ours = ROOT / "overrides/openapi/partial"
     for path in ours.glob("*.html"):
-        assert (upstream / path.name).is_file(), f"essentials-openapi has no partial/{path.name} any more"
-    examples_only = ("{% if example.value %}", "{% if example.value and not example.auto_generated %}")
-    label = ('=== "{% if code == "default" %}{{texts.other_responses}}{% else %}{{code}}{% with phrase = '
-             'get_http_status_phrase(code) %}{% if phrase %} {{ phrase }}{% endif %}{% endwith %}{% endif %}"\n',
-             '=== "{% if code == "default" %}{{texts.other_responses}}{% else %}{{code}}{% endif %}"\n    {% with '
-             'phrase = get_http_status_phrase(code) %}**{{code}}{% if phrase %} {{ phrase }}{% endif %}.**{% endwith %} '
-             '{{definition.description | replace("\\n", " ")}}\n\n')
-    for name, changes in (("request-responses.html", [examples_only, label]), ("content-examples.html", [examples_only])):
-        body = (ours / name).read_text(encoding="utf-8").split("-#}\n", 1)[1]
-        expected = (upstream / name).read_text(encoding="utf-8")
-        for old, new in changes:
-            assert old in expected, f"essentials-openapi's partial/{name} no longer has {old!r}"
-            expected = expected.replace(old, new)
-        assert body == expected, f"overrides/openapi/partial/{name} drifted from the library's copy"
-    path_items = (upstream / "path-items.html").read_text(encoding="utf-8")
-    for kept in ('{% include "partial/request-parameters.html" %}', '{% include "partial/request-body.html" %}',
-                 '{%- include "partial/request-responses.html" %}', "handler.get_operations().items()"):
-        assert kept in path_items, f"essentials-openapi's path-items.html no longer has {kept!r}"
+        assert (upstream / "partial" / path.name).is_file(), f"essentials-openapi has no partial/{path.name} any more"
+    layout = (upstream / "layout.html").read_text(encoding="utf-8")
+    assert '{% include "partial/path-items.html" %}' in layout
+    assert '{% include "partial/type.html" %}' in (upstream / "partial/components-schemas.html").read_text(encoding="utf-8")
+    path_items = (upstream / "partial/path-items.html").read_text(encoding="utf-8")
+    assert "handler.get_operations().items()" in path_items, "essentials-openapi's operations loop changed"
+
+
+def test_reference_pages_render_no_tabs_and_no_schema_copies(site):
+    """The reference stays cheap on a phone: no tabbed sets (their script and markup cost most of
+    the old pages' 3,000-8,600 elements), no JSON copy of a schema; each body links to the one
+    table of its schema on the page."""
+    for page in sorted((site / "api").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        if 'class="operation-separator' not in html:
+            continue
+        assert 'class="tabbed-set' not in html, f"{page.parent.name}: tabs in the API reference"
+        assert "Schema of the response body" not in html and '"$ref"' not in html, page.parent.name
+        for anchor in set(re.findall(r'<a href="#([a-z0-9]+)">', html)):
+            assert f'id="{anchor}"' in html, f"api/{page.parent.name}: a link to #{anchor}, which the page lacks"
 
 
 def test_reference_pages_show_every_endpoint_with_a_recorded_example(site):
@@ -83,3 +87,32 @@ def test_reference_pages_show_every_endpoint_with_a_recorded_example(site):
     payments = unescape((site / "api/payments/index.html").read_text(encoding="utf-8"))
     assert recorded["response"]["checkout_url"] in payments
     assert "generated automatically from the schema" not in payments
+
+
+def test_a_bigger_contract_renders_one_row_per_status_and_no_tabs():
+    """The Job Board's contract grows (more responses and error codes per operation): the
+    rendering stays a table row per status, shared responses ($ref) are resolved, and examples
+    beyond the first stay in one <details>."""
+    import yaml
+    from nexus.steps.api_reference import Contract
+    reference = Contract(ROOT)
+    contract = reference.spec
+    path, method, op = next((p, m, o) for p, m, o in _operations() if o["operationId"] == "jobs_create")
+    recorded = sum(len(media.get("examples", {})) for part in [op["requestBody"], *op["responses"].values()]
+                   for media in part.get("content", {}).values())
+    codes = ["402", "405", "406", "408", "410", "412", "413", "415", "422", "500", "503"]
+    contract["components"]["responses"] = {"Gone": {"description": "It went (`gone`).", "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"},
+                             "examples": {"gone": {"value": {"error": {"code": "gone", "message": "Gone.", "details": {}}}}}}}}}
+    for code in codes:
+        op["responses"][code] = {"$ref": "#/components/responses/Gone"}
+    contract["paths"] = {path: {method: op}}
+    problems = []
+    markdown = reference.render(op["tags"][0], "api/jobs.md", problems.append)
+    assert not problems, problems
+    for code in codes:
+        assert f"| `{code}` " in markdown and "It went (`gone`)." in markdown, code
+    assert "=== " not in markdown, "tabs are back"
+    assert markdown.count("<details") == 2, "one <details> for the requests, one for the responses"
+    # Every recorded example once, each shared response's own once more under "Common responses".
+    assert markdown.count('class="language-json highlight"') == recorded + len(codes) + 1

@@ -98,3 +98,18 @@ def test_sources_read_from_the_bundle_map_are_there(entry):
     sources = json.loads(path.read_text(encoding="utf-8"))["sources"]
     assert any(name.endswith(entry["source"]) for name in sources), \
         f"Material's source map has no {entry['source']} ({entry['used_by']})"
+
+
+def test_icons_drawn_by_the_stylesheet_are_the_theme_s_own():
+    """Each nexus/<name> icon (mkdocs.yml) has its empty <svg> in overrides/.icons/nexus/ and, in
+    extra.css, the path Material ships for material/<name>; none is named without them."""
+    css = (ROOT / "docs/assets/stylesheets/extra.css").read_text(encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    named = set(re.findall(r"(?<![\w-])nexus/([a-z0-9-]+)", config))
+    assert named == set(CONTRACT["icons"]), f"mkdocs.yml names {sorted(named)}, the contract {sorted(CONTRACT['icons'])}"
+    for name in CONTRACT["icons"]:
+        theirs = re.findall(r'<path d="([^"]+)"', (THEME / f".icons/material/{name}.svg").read_text(encoding="utf-8"))
+        ours = re.search(rf"\.nx-icon--{name} \{{[^}}]*<path d='([^']+)'", css)
+        assert ours and theirs == [ours[1]], f"extra.css's nx-icon--{name} is not Material's material/{name}"
+        empty = (ROOT / f"overrides/.icons/nexus/{name}.svg").read_text(encoding="utf-8")
+        assert f'class="nx-icon nx-icon--{name}"' in empty, f"overrides/.icons/nexus/{name}.svg"

@@ -417,7 +417,7 @@ def glossary_anchor(term: str) -> str:
 
 def check_glossary(root: Path = ROOT):
     """data/glossary.yml: every term has a definition and its own anchor, and every `see` link names
-    a real page. (hooks/glossary.py runs this too, so `mkdocs serve` refuses what `make check` does.)"""
+    a real page. (the glossary step, nexus/steps/glossary.py, runs this too, so `mkdocs serve` refuses what `make check` does.)"""
     rel = "data/glossary.yml"
     if not (root / rel).is_file():
         return [Problem(rel, 1, "the glossary file is missing; it feeds docs/glossary.md and every tooltip")]

@@ -1,6 +1,6 @@
 """The self-check syntax: one owner for finding, parsing and validating ```selfcheck blocks.
 
-`python -m checks pages` and the build hook (hooks/selfcheck.py) both call `parse()`, so a
+`nexus check` and the build step (nexus/steps/selfcheck.py) both call `parse()`, so a
 malformed self-check is reported the same way in both, as `docs/path.md:LINE: message`.
 The structure is data/selfcheck.schema.json; rules a JSON Schema cannot express (exactly one
 correct option, unique ids, the example file exists) are checked here.

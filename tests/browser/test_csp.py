@@ -1,4 +1,4 @@
-"""The Content-Security-Policy (hooks/csp.py) blocks nothing the hub needs, and blocks what it should.
+"""The Content-Security-Policy (nexus/site/csp.py) blocks nothing the hub needs, and blocks what it should.
 
 Every browser context reports CSP violations as blocked requests (nexus.browser.new_context), so
 the accessibility test, which visits every page in both schemes, also proves no page trips the

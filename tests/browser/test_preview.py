@@ -17,7 +17,7 @@ def preview(tmp_path_factory):
 
 
 def test_the_preview_and_offline_copy_carry_no_policy(preview):
-    """file:// pages have an opaque origin, so the offline build goes without (hooks/csp.py says why)."""
+    """file:// pages have an opaque origin, so the offline build goes without (nexus/site/csp.py says why)."""
     assert "Content-Security-Policy" not in (preview / "index.html").read_text(encoding="utf-8")
 
 

@@ -27,7 +27,7 @@
 
   function hasLegacy(data) { return Object.keys(data.legacy).length > 0; }
 
-  /* Checklist ticks, keyed by data-tick (hooks/learning.py: an explicit id or the item's text). */
+  /* Checklist ticks, keyed by data-tick (nexus/steps/learning.py: an explicit id or the item's text). */
   function bindTicks(page) {
     var items = $$(".task-list-item", article() || undefined);
     if (!page || !items.length) return;
@@ -53,7 +53,7 @@
     });
   }
 
-  /* Self-checks (hooks/selfcheck.py renders them; answers and explanations are in the HTML). */
+  /* Self-checks (nexus/steps/selfcheck.py renders them; answers and explanations are in the HTML). */
   function answerOf(q) {
     if (q.dataset.type === "order") {
       return $$("select", q).map(function (s) { return s.value ? Number(s.value) : null; });
@@ -188,9 +188,11 @@
     if (note) {
       note.maxLength = store.limits.noteChars;     // the store's own limit (store.js SCHEMA)
       var status = $(".nexus-notes__status", tools), timer = null;
+      /* A kept note is announced in the summary, not opened: opening it would move the page
+       * (and the footer) under the reader's eyes on a short page. */
       if (data.notes[page] && data.notes[page].text) {
         note.value = data.notes[page].text;
-        $(".nexus-notes", tools).open = true;
+        $(".nexus-notes summary", tools).textContent = "My notes on this page (1 kept)";
       }
       var keep = function () {
         clearTimeout(timer);
@@ -251,7 +253,7 @@
     return span;
   }
 
-  /* The index lists tick keys as FNV-1a hashes (hooks/learning.py fnv()), to keep it small. */
+  /* The index lists tick keys as FNV-1a hashes (nexus/site/learning.py fnv()), to keep it small. */
   function fnv(key) {
     var value = 0x811c9dc5, bytes = new TextEncoder().encode(key);
     for (var i = 0; i < bytes.length; i += 1) value = Math.imul(value ^ bytes[i], 0x01000193) >>> 0;
@@ -367,6 +369,7 @@
       say("Everything this hub kept in this browser is deleted.");
     });
     renderLearning(root, index);
+    root.classList.add("is-ready");   // extra.css shows the filled block
   }
 
   function bindFilters() {

@@ -40,7 +40,7 @@
     },
     // Key formats, as regular expression sources (flag "u").
     formats: {
-      // A page of this hub: its source path, as hooks/learning.py writes it. No scheme, no "..",
+      // A page of this hub: its source path, as nexus/site/learning.py writes it. No scheme, no "..",
       // no leading "/": it can only ever become a link to a page of this hub.
       page: "^(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\\.md$",
       // A checklist item's key or a self-check question's id.
