@@ -1,0 +1,86 @@
+"""Search after the build: Material's search box and index, the hub's engine.
+
+- Each page's `__config` names the theme's lunr worker; the bundle starts whatever worker that
+  names, sends it the index and renders its results. This step names the hub's worker instead
+  (docs/assets/javascripts/search-worker.js, written minified by the minify plugin), which keeps
+  Material's search box, result list, highlighting and offline support. If the theme's markup
+  changes, this is a problem rather than a silent fall-back to the old engine.
+- Tag listings (pages with Material's `<!-- material/tags -->` marker) are left out of the index:
+  under each tag they repeat the titles of other pages, and would outrank those pages.
+- The glossary's terms get an entry each: Material indexes a page by headings, so the terms would
+  otherwise share one entry per letter, and a search for ACID would compete with every A term.
+Zensical brings its own search (no lunr worker, no index in this format): there, this step does
+nothing, and the README names the gap.
+"""
+import html
+import json
+import re
+
+import yaml
+
+from nexus import config
+from nexus.checks.pages import glossary_anchor
+
+WORKER = "assets/javascripts/search-worker.min.js"
+CONFIG_URL = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+LISTING = "<!-- material/tags"
+GLOSSARY = "glossary.md"
+
+
+def run(site):
+    if site.engine == "zensical":
+        return
+    for path in site.pages():
+        text = path.read_text(encoding="utf-8")
+        if '"search":' not in text:
+            continue   # a page without the theme's config (a redirect, the offline plugin's stub)
+        text, count = CONFIG_URL.subn(lambda m: f'{m[1]}{m[2]}{WORKER}"', text)
+        if count != 1:
+            site.problem(path.relative_to(site.folder).as_posix(), "Material's search worker URL not found in "
+                         "__config (theme changed?): update nexus/site/search.py", "search")
+            continue
+        path.write_text(text, encoding="utf-8")
+    index_path = site.folder / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["docs"] = glossary_terms(site, without_listings(site, index["docs"]))
+    index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+
+
+def location(site, src):
+    return src.removesuffix(".md") + ".html" if site.offline else config.url_of(src)
+
+
+def without_listings(site, docs):
+    listings = {location(site, path.relative_to(site.root / "docs").as_posix())
+                for path in (site.root / "docs").rglob("*.md") if LISTING in path.read_text(encoding="utf-8")}
+    return [doc for doc in docs if doc["location"].split("#")[0] not in listings or "#" not in doc["location"]]
+
+
+def glossary_terms(site, docs):
+    url = location(site, GLOSSARY)
+    entries = yaml.safe_load((site.root / "data/glossary.yml").read_text(encoding="utf-8")) or {}
+    kept, letters = [], []
+    for doc in docs:
+        if doc["location"].startswith(url + "#") and len(doc["title"]) == 1:
+            letters.append(doc)
+        else:
+            kept.append(doc)
+    if not letters:
+        site.problem("data/glossary.yml", "no per-letter search entries found for the glossary; the theme's "
+                                          "index changed: update nexus/site/search.py", "search")
+        return docs
+    at = next(i for i, doc in enumerate(kept) if doc["location"] == url) + 1
+    tags = letters[0].get("tags")
+    terms = []
+    for term in sorted(entries, key=str.casefold):
+        entry = entries[term]
+        text = " ".join(entry["definition"].split())
+        if entry.get("expansion"):
+            text = f"{entry['expansion']}. {text}"
+        doc = {"location": f"{url}#{glossary_anchor(term)}", "title": term, "text": f"<p>{html.escape(text, quote=False)}</p>"}
+        if tags:
+            doc["tags"] = tags
+        terms.append(doc)
+    return kept[:at] + terms + kept[at:]
