@@ -13,7 +13,7 @@ _ANYWHERE = shutil.ignore_patterns(".venv", "node_modules", "*.zip", ".services"
 _TOP = shutil.ignore_patterns("site", "site-*")
 
 
-def _ignored(directory, names):
+def ignored(directory, names):
     left_out = set(_ANYWHERE(directory, names))
     if Path(directory) == ROOT:
         left_out |= _TOP(directory, names)
@@ -22,7 +22,7 @@ def _ignored(directory, names):
 
 def copy_repo(dest: Path) -> Path:
     """A full working copy (with its own git history, so page dates work) that a test may break freely."""
-    shutil.copytree(ROOT, dest, ignore=_ignored, symlinks=True)
+    shutil.copytree(ROOT, dest, ignore=ignored, symlinks=True)
     if (dest / ".git").is_file():
         # A git worktree's .git is a file naming the main repository's git directory: a copy that
         # kept it would commit onto this worktree's branch. The copy gets a clone's instead.

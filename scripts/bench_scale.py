@@ -25,7 +25,7 @@ import yaml
 
 from nexus import ROOT
 from nexus.build import environment, mkdocs
-from nexus.repo import IGNORED
+from nexus.repo import ignored
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
 ENV = environment(**EPOCH)
@@ -50,7 +50,7 @@ def page(i, n, rng):
 
 
 def make_copy(dest, n):
-    shutil.copytree(ROOT, dest, ignore=IGNORED)
+    shutil.copytree(ROOT, dest, ignore=ignored)
     rng = random.Random(n)
     folder = dest / "docs" / "synthetic"
     folder.mkdir()
@@ -89,7 +89,7 @@ def serve_rebuild_seconds():
     """Start `mkdocs serve`, edit one page, and time until the rebuild is done."""
     with tempfile.TemporaryDirectory() as tmp:
         dest = Path(tmp) / "hub"
-        shutil.copytree(ROOT, dest, ignore=IGNORED)
+        shutil.copytree(ROOT, dest, ignore=ignored)
         process = subprocess.Popen(MKDOCS + ["serve", "--dev-addr", "127.0.0.1:8765"], cwd=dest,
                                    env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         try:
@@ -116,7 +116,7 @@ def main():
     results = {"hub": {}, "scale": {}}
     with tempfile.TemporaryDirectory() as tmp:
         hub = Path(tmp) / "hub"
-        shutil.copytree(ROOT, hub, ignore=IGNORED)
+        shutil.copytree(ROOT, hub, ignore=ignored)
         results["hub"]["pages"] = len(list((hub / "docs").rglob("*.md")))
         results["hub"]["strict_build_s"] = min(timed_build(hub, hub / "mkdocs.yml") for _ in range(2))
     results["hub"]["serve_rebuild_s"] = serve_rebuild_seconds()
