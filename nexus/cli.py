@@ -74,22 +74,31 @@ def _other_engine(root: Path, site_dir: Path, engine: str):
     with tempfile.TemporaryDirectory() as scratch:
         sink = Path(scratch) / "problems.jsonl"
         env = {**os.environ, **QUIET, "NEXUS_PROBLEMS": str(sink)}
+        # Zensical has no --site-dir and wants site_dir inside the config's folder: a scratch config
+        # beside mkdocs.yml names a scratch folder, so the build never touches root/site, which
+        # `make test` serves to the browser tests while this runs.
+        scratch_name = f".zensical-{os.getpid()}"
+        config, built = root / f"{scratch_name}.yml", root / f"{scratch_name}-site"
         if engine == "properdocs":
             command = [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)]
         elif engine == "zensical":
-            command = [_zensical(), "build", "-f", "mkdocs.yml", "-c"]
+            config.write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + f"\nsite_dir: {built.name}\n",
+                              encoding="utf-8")
+            command = [_zensical(), "build", "-f", config.name, "-c"]
         else:
             raise SystemExit(f"unknown engine {engine!r}: use mkdocs, properdocs or zensical")
-        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
-        sys.stdout.write(result.stdout + result.stderr)
-        problems = read(sink)
-        if engine == "zensical" and result.returncode == 0:
-            built = root / "site"
-            if site_dir.resolve() != built.resolve():
-                import shutil
+        import shutil
+        try:
+            result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+            sys.stdout.write(result.stdout + result.stderr)
+            problems = read(sink)
+            if engine == "zensical" and result.returncode == 0:
                 shutil.rmtree(site_dir, ignore_errors=True)
                 shutil.move(str(built), str(site_dir))
-            problems += _postbuild(root, site_dir, "zensical")
+                problems += _postbuild(root, site_dir, "zensical")
+        finally:
+            config.unlink(missing_ok=True)
+            shutil.rmtree(built, ignore_errors=True)
         return problems, (1 if problems or result.returncode else 0)
 
 

@@ -9,7 +9,7 @@ from . import ROOT
 # (site/, site-offline/, site-preview/) at the top only, so a tracked file such as
 # .github/ISSUE_TEMPLATE/site-bug.yml is copied like any other.
 _ANYWHERE = shutil.ignore_patterns(".venv", "node_modules", "*.zip", ".services", "__pycache__", ".pytest_cache",
-                                   "test-results")
+                                   "test-results", ".zensical-*")
 _TOP = shutil.ignore_patterns("site", "site-*")
 
 
