@@ -13,10 +13,11 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
-from . import ROOT
+from . import ROOT, search
 
 SEARCH = "input.md-search__input"
 HEADING = re.compile(r'<h([234]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -34,12 +35,13 @@ class Case:
     pages: list                # acceptable result pages (URL paths); any of them counts
     section: str = ""          # for headings: the section's location, which must be shown
     first: bool = False        # must be the first result, not just in the first three
+    top: bool = False          # the page itself also counts (the section is the page's first h2)
 
     def rank(self, results):
         """1-based position of the first acceptable result group, or 0 if none in the list."""
         for position, group in enumerate(results, 1):
             if self.section:
-                if self.section in group["shown"]:
+                if self.section in group["shown"] or (self.top and group["page"] in self.pages):
                     return position
             elif group["page"] in self.pages:
                 return position
@@ -70,8 +72,8 @@ def page_html(site, location):
 
 
 def generate(site):
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    _, rows = search.read(site)
+    titles = {location: title for _, location, title, _ in rows if "#" not in location}
     cases = []
     for location, title in titles.items():
         cases.append(Case("title", title, [location], first=True))
@@ -111,6 +113,46 @@ def generate(site):
             pages.append(re.sub(r"(index)?\.md$", "", entry["see"].split("#")[0]).removesuffix("/") + "/")
         cases.append(Case("term", str(term), pages))
     return cases
+
+
+def questions(site):
+    """data/questions.yml's queries as a learner typed them: the answering section in the first
+    three. The page itself counts when the section is its first h2, where the page opens."""
+    entries = yaml.safe_load((ROOT / "data/questions.yml").read_text(encoding="utf-8"))
+    first_h2 = {}
+    cases = []
+    for entry in entries:
+        source, anchor = entry["answer"].split("#")
+        page = re.sub(r"(^|/)index\.md$", r"\1", source).removesuffix(".md")
+        page = page + "/" if page and not source.endswith("index.md") else page
+        if page not in first_h2:
+            first_h2[page] = next((a for level, a, _ in HEADING.findall(page_html(site, page)) if level == "2"), None)
+        cases.append(Case(f"question-{entry['kind']}", str(entry["query"]), [page], section=f"{page}#{anchor}",
+                          top=first_h2[page] == anchor))
+    return cases
+
+
+def run_node(site, sessions):
+    """Search sessions through the site's own search worker in Node (nexus/searchbox.mjs): each
+    session a list of queries typed one after another into a new worker. Returns the gzip bytes
+    of the manifest and worker that a first search also downloads, and per query its result
+    groups (as run_queries() returns them), the gzip bytes it fetched and its milliseconds."""
+    import os
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as scratch:
+        given, out = Path(scratch) / "queries.json", Path(scratch) / "out.json"
+        given.write_text(json.dumps([list(session) for session in sessions]), encoding="utf-8")
+        subprocess.run(["node", str(Path(__file__).with_suffix(".mjs")), str(site), str(given), str(out)],
+                       check=True, env=os.environ)
+        data = json.loads(out.read_text(encoding="utf-8"))
+    return data["setupBytes"], data["results"]
+
+
+def typing(query):
+    """A query as a reader types it, the way Material searches: after each word."""
+    words = query.split()
+    return [" ".join(words[:end]) for end in range(1, len(words) + 1)]
 
 
 # Runs in the page, so hundreds of queries take seconds: for each query, clear the box and wait

@@ -111,18 +111,3 @@ def test_every_diagram_in_the_site_is_committed_in_the_cache(site):
     committed = {Path(name).stem for name in tracked if name.endswith(".svg")}
     assert used - committed == set(), f"commit these drawn diagrams: {sorted(f'data/diagrams/{k}.svg' for k in used - committed)}"
     assert committed - used == set(), f"no page uses {sorted(committed - used)}: build once (it prunes) and commit"
-
-
-def test_search_stays_within_its_byte_budget(site):
-    """data/budgets.yml owns the numbers. The index is only fetched when a reader starts to search;
-    a first search also loads the search worker and its engine."""
-    import gzip
-    budget = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["search"]
-    raw = (site / "search/search_index.json").read_bytes()
-    assert len(raw) <= budget["index_raw_bytes"], f"search index is {len(raw)} bytes raw"
-    packed = len(gzip.compress(raw, 6))
-    assert packed <= budget["index_gzip_bytes"], f"search index is {packed} bytes gzipped"
-    worker = site / "assets/javascripts/search-worker.min.js"
-    engine = site / "assets/javascripts/vendor/minisearch.js"
-    first = packed + sum(len(gzip.compress(path.read_bytes(), 6)) for path in (worker, engine))
-    assert first <= budget["first_search_gzip_bytes"], f"a first search downloads {first} bytes gzipped"

@@ -9,16 +9,21 @@
   under each tag they repeat the titles of other pages, and would outrank those pages.
 - The glossary's terms get an entry each: Material indexes a page by headings, so the terms would
   otherwise share one entry per letter, and a search for ACID would compete with every A term.
+- Material's index becomes the hub's: pieces a query fetches on demand, and a small manifest in
+  search/search_index.json, the file Material's search box fetches and hands to the worker. In the
+  offline copy each piece is a script (browsers refuse fetch() on file:// URLs).
 Zensical brings its own search (no lunr worker, no index in this format): there, this step does
 nothing, and the README names the gap.
 """
 import html
 import json
 import re
+import shutil
+from pathlib import Path
 
 import yaml
 
-from nexus import config
+from nexus import config, search
 from nexus.checks.pages import glossary_anchor
 
 WORKER = "assets/javascripts/search-worker.min.js"
@@ -44,8 +49,31 @@ def run(site):
     if not index_path.is_file():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    index["docs"] = glossary_terms(site, without_listings(site, index["docs"]))
-    index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    if "nexus" in index:
+        return   # already the hub's (a rebuild that kept the folder)
+    docs = glossary_terms(site, without_listings(site, index["docs"]))
+    # The documents the index is built from, beside the site (never deployed): tests and
+    # `make bench` build the index of five times this content from them.
+    documents_of(site.folder).write_text(json.dumps({"config": index["config"], "docs": docs}), encoding="utf-8")
+    settings = yaml.safe_load((site.root / "data/search.yml").read_text(encoding="utf-8"))
+    built = search.build(docs, index["config"]["separator"], settings)
+    for folder in ("p", "l", "s"):
+        shutil.rmtree(site.folder / "search" / folder, ignore_errors=True)
+    for name, payload in built.files.items():
+        path = site.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if site.offline:
+            key = name.removeprefix("search/").removesuffix(".json")
+            path.with_suffix(".js").write_bytes(b"__nexusPiece(" + json.dumps(key).encode() + b"," + payload + b");")
+        else:
+            path.write_bytes(payload)
+    manifest = {"config": index["config"], "docs": [], "nexus": built.manifest}
+    index_path.write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    site.notes.append(f"search: {len(docs)} sections in {len(built.files)} pieces")
+
+
+def documents_of(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".search-docs.json")
 
 
 def location(site, src):

@@ -1,0 +1,81 @@
+// The hub's search worker run in Node on a built site, for tests and `make bench`: the same
+// script a reader's browser runs (the site's search-worker.min.js), with fetch() answered from the
+// site's folder, so a test can count what each search downloads and rank hundreds of queries in
+// seconds. Results are grouped as Material's search box shows them (its renderSearchResultItem:
+// the page, then the sections that score as high as the group's first item).
+// Usage: node searchbox.mjs SITE QUERIES.json OUT.json
+// QUERIES.json: a list of sessions, each a list of queries typed one after another, from an
+// empty cache (a reader who opens the search box and types).
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import zlib from "node:zlib";
+
+const [site, queriesFile, outFile] = process.argv.slice(2);
+const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
+const workerFile = path.join(site, "assets/javascripts/search-worker.min.js");
+const manifest = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.json"), "utf8"));
+const files = new Map();   // path -> [parsed JSON, gzip bytes]: each piece read and measured once
+const gz = (body) => zlib.gzipSync(body, { level: 9 }).length;
+let fetched = [], listener = null, replies = [];
+function piece(file) {
+  if (!files.has(file)) {
+    const body = fs.existsSync(file) ? fs.readFileSync(file) : null;
+    files.set(file, body && [body.toString("utf8"), gz(body)]);
+  }
+  return files.get(file);
+}
+
+function start() {
+  const context = {
+    URL, console, Promise, JSON, Math, Object, Array, String, Number, RegExp, Error, TypeError,
+    location: { href: "http://localhost/assets/javascripts/search-worker.min.js" },
+    fetch: async (url) => {
+      const rel = new URL(url).pathname;
+      const found = piece(path.join(site, rel));
+      if (!found) return { ok: false, json: async () => null };
+      fetched.push([rel.split("/")[2], found[1]]);
+      return { ok: true, json: async () => JSON.parse(found[0]) };
+    },
+    addEventListener: (type, fn) => { listener = fn; },
+    postMessage: (data) => { replies.push(data); },
+  };
+  context.self = context;
+  vm.createContext(context);
+  vm.runInContext(fs.readFileSync(workerFile, "utf8"), context);
+  return send({ type: 0, data: manifest });
+}
+
+function send(data) {
+  return new Promise((resolve) => {
+    const before = replies.length;
+    listener({ data });
+    const poll = () => (replies.length > before ? resolve(replies[replies.length - 1]) : setImmediate(poll));
+    poll();
+  });
+}
+
+// What a first search costs besides the pieces: the manifest and the worker, as served.
+const setupBytes = gz(fs.readFileSync(path.join(site, "search/search_index.json"))) + gz(fs.readFileSync(workerFile));
+const out = [];
+await start();
+for (const [session, typed] of queries.entries()) {
+  await send({ type: "forget" });
+  for (const query of typed) {
+    fetched = [];
+    const begin = performance.now();
+    const reply = await send({ type: 2, data: query });
+    const ms = performance.now() - begin;
+    const groups = reply.data.items.map((group) => {
+      const threshold = group[0].score;
+      const article = group.find((item) => !item.location.includes("#"));
+      const rest = group.filter((item) => item !== article);
+      const shown = [article, ...rest.filter((item) => item.score >= threshold)].filter(Boolean);
+      return { page: group[0].location.split("#")[0], shown: shown.map((item) => item.location) };
+    });
+    out.push({ session, query, groups, ms, meta: groups.length ? "" : "No matching documents",
+               bytes: fetched.reduce((sum, [, size]) => sum + size, 0), files: fetched.length,
+               byKind: fetched.reduce((sums, [kind, size]) => ({ ...sums, [kind]: (sums[kind] || 0) + size }), {}) });
+  }
+}
+fs.writeFileSync(outFile, JSON.stringify({ setupBytes, results: out }));

@@ -1,0 +1,82 @@
+"""What a search downloads (the index in pieces: nexus/search.py), measured by running the site's
+own search worker in Node (nexus/searchbox.mjs) on every question-map query and a quarter of the
+queries generated from the site, each typed word by word into a new worker as a reader types:
+data/budgets.yml's search budgets hold today and with five times the content. Ranking is tested
+in the browser (tests/browser/test_search.py)."""
+import json
+import re
+import shutil
+
+import pytest
+import yaml
+
+from nexus import ROOT, search, searchbox
+from nexus.site.search import documents_of
+
+BUDGET = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["search"]
+WORKER = "assets/javascripts/search-worker.min.js"
+
+
+@pytest.fixture(scope="module")
+def sessions(site):
+    """Every question-map query (the longest, so the heaviest), and every fourth generated query."""
+    cases = searchbox.questions(site) + searchbox.generate(site)[::4]
+    return [searchbox.typing(case.query) for case in cases]
+
+
+def costs(site, sessions):
+    """Per session: the bytes to its first results (manifest, worker and the pieces of every word
+    typed until then), and what each word typed after that added."""
+    setup, results = searchbox.run_node(site, sessions)
+    first, later = [], []
+    for number, typed in enumerate(sessions):
+        steps = [result for result in results if result["session"] == number]
+        shown = next((index for index, step in enumerate(steps) if step["groups"]), None)
+        if shown is None:
+            continue
+        first.append((setup + sum(step["bytes"] for step in steps[:shown + 1]), steps[shown]["query"]))
+        later += [(step["bytes"], step["query"]) for step in steps[shown + 1:]]
+    assert len(first) > 0.95 * len(sessions), "most queries found nothing: is the index there?"
+    return sorted(first, reverse=True), sorted(later, reverse=True)
+
+
+def test_a_search_stays_within_budget(site, sessions):
+    first, later = costs(site, sessions)
+    assert first[0][0] <= BUDGET["first_search_gzip_bytes"], f"heaviest first searches (gzip bytes): {first[:5]}"
+    assert later[0][0] <= BUDGET["later_search_gzip_bytes"], f"heaviest later searches (gzip bytes): {later[:5]}"
+
+
+def scaled(docs, times):
+    """The site's documents times over, as more content would be: each copy at its own address,
+    with a third of its longer words made new (a bigger hub has more distinct words, not just
+    more of the same ones)."""
+    out = list(docs)
+    for copy in range(1, times):
+        mark = "qxz"[copy % 3] * (1 + copy // 3)
+        count = [0]
+
+        def vary(match):
+            count[0] += 1
+            return match.group() + mark if count[0] % 3 == 0 else match.group()
+        for doc in docs:
+            out.append({**doc, "location": f"copy{copy}/{doc['location']}",
+                        "text": re.sub(r"(?<![<&/#\w])[A-Za-z]{5,}(?![\w>;])", vary, doc["text"])})
+    return out
+
+
+def test_a_search_with_five_times_the_content_stays_within_budget(site, sessions, tmp_path):
+    given = json.loads(documents_of(site).read_text(encoding="utf-8"))
+    settings = yaml.safe_load((ROOT / "data/search.yml").read_text(encoding="utf-8"))
+    built = search.build(scaled(given["docs"], 5), given["config"]["separator"], settings)
+    assert built.manifest["n"] == 5 * len(given["docs"])
+    big = tmp_path / "site"
+    for name, payload in built.files.items():
+        (big / name).parent.mkdir(parents=True, exist_ok=True)
+        (big / name).write_bytes(payload)
+    (big / "search/search_index.json").write_text(json.dumps({"config": given["config"], "docs": [], "nexus": built.manifest}),
+                                                  encoding="utf-8")
+    (big / WORKER).parent.mkdir(parents=True)
+    shutil.copy(site / WORKER, big / WORKER)
+    first, later = costs(big, sessions[:len(searchbox.questions(site))])
+    assert first[0][0] <= BUDGET["first_search_5x_gzip_bytes"], f"heaviest first searches at 5x (gzip bytes): {first[:5]}"
+    assert later[0][0] <= BUDGET["later_search_gzip_bytes"], f"heaviest later searches at 5x (gzip bytes): {later[:5]}"
