@@ -108,9 +108,13 @@ def _page(title: str, body: str) -> str:
 
 def test_pr_summary_lists_pages_headings_inbound_and_external_links(tmp_path):
     import importlib.util
-    spec = importlib.util.spec_from_file_location("pr_summary", ROOT / "scripts/pr_summary.py")
-    pr_summary = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(pr_summary)
+
+    def script(name):
+        spec = importlib.util.spec_from_file_location(name, ROOT / f"scripts/{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    pr_summary, pr_comment = script("pr_summary"), script("pr_comment")
 
     repo = tmp_path / "fixture"
     (repo / "docs/tech").mkdir(parents=True)
@@ -142,8 +146,8 @@ def test_pr_summary_lists_pages_headings_inbound_and_external_links(tmp_path):
     assert summary["inbound"] == [{"from": "docs/index.md", "line": 7, "to": "tech/old.md"},
                                   {"from": "docs/index.md", "line": 7, "to": "tech/redis.md#expiry"}]
     assert summary["external_links"] == ["https://redis.io/docs/latest/develop/reference/eviction/"]
-    comment = pr_summary.pr_comment.render(summary, [{"name": "Content checks and build", "conclusion": "failure"}], None)
-    assert comment.startswith(pr_summary.pr_comment.MARKER)
+    comment = pr_comment.render(summary, [{"name": "Content checks and build", "conclusion": "failure"}], None)
+    assert comment.startswith(pr_comment.MARKER)
     assert "| Content checks and build | ❌ failure |" in comment
     assert r"| removed | Old page | docs\/tech\/old\.md |" in comment
     assert "**Redis** headings: added “Eviction”; removed “Expiry”" in comment

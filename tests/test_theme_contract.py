@@ -104,8 +104,8 @@ def test_icons_drawn_by_the_stylesheet_are_the_theme_s_own():
     """Each nexus/<name> icon (mkdocs.yml) has its empty <svg> in overrides/.icons/nexus/ and, in
     extra.css, the path Material ships for material/<name>; none is named without them."""
     css = (ROOT / "docs/assets/stylesheets/extra.css").read_text(encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    named = set(re.findall(r"(?<![\w-])nexus/([a-z0-9-]+)", config))
+    config = "\n".join(line.split("#")[0] for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines())
+    named = set(re.findall(r"(?<![\w/.-])nexus/([a-z0-9-]+)", config))   # icon values, not comments about nexus/
     assert named == set(CONTRACT["icons"]), f"mkdocs.yml names {sorted(named)}, the contract {sorted(CONTRACT['icons'])}"
     for name in CONTRACT["icons"]:
         theirs = re.findall(r'<path d="([^"]+)"', (THEME / f".icons/material/{name}.svg").read_text(encoding="utf-8"))

@@ -10,8 +10,8 @@
 - The glossary's terms get an entry each: Material indexes a page by headings, so the terms would
   otherwise share one entry per letter, and a search for ACID would compete with every A term.
 - Material's index becomes the hub's: pieces a query fetches on demand, and a small manifest in
-  search/search_index.json, the file Material's search box fetches and hands to the worker. In the
-  offline copy each piece is a script (browsers refuse fetch() on file:// URLs).
+  search/search_index.json, the file Material's search box fetches and hands to the worker. The
+  offline copy has them all in one script, search/pieces.js (browsers refuse fetch() on file://).
 Zensical brings its own search (no lunr worker, no index in this format): there, this step does
 nothing, and the README names the gap.
 """
@@ -59,13 +59,16 @@ def run(site):
     built = search.build(docs, index["config"]["separator"], settings)
     for folder in ("p", "l", "s"):
         shutil.rmtree(site.folder / "search" / folder, ignore_errors=True)
-    for name, payload in built.files.items():
-        path = site.folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if site.offline:
-            key = name.removeprefix("search/").removesuffix(".json")
-            path.with_suffix(".js").write_bytes(b"__nexusPiece(" + json.dumps(key).encode() + b"," + payload + b");")
-        else:
+    if site.offline:
+        # One script of every piece: read from disk, its size costs no wait, and the zip
+        # compresses one file far better than two thousand small ones (zip 2.97 MB against 3.55 MB).
+        script = b"\n".join(b"__nexusPiece(" + json.dumps(name.removeprefix("search/").removesuffix(".json")).encode()
+                             + b"," + payload + b");" for name, payload in built.files.items())
+        (site.folder / "search/pieces.js").write_bytes(script)
+    else:
+        for name, payload in built.files.items():
+            path = site.folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(payload)
     manifest = {"config": index["config"], "docs": [], "nexus": built.manifest}
     index_path.write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -136,7 +136,7 @@ function fileKey(key) {
 }
 
 /* From a server: fetch the JSON, many at once. From file:// (the offline copy): the same data as
- * scripts that call back here, since browsers refuse fetch() on file:// URLs. */
+ * one script that hands every piece here, since browsers refuse fetch() on file:// URLs. */
 function load(kind, name) {
   if (cache[kind][name] !== undefined) return Promise.resolve(cache[kind][name]);
   var key = kind + "/" + name;
@@ -152,14 +152,14 @@ function load(kind, name) {
 function loadScript(kind, name) {
   return new Promise(function (resolve) {
     self.__nexusSearch = self.__nexusSearch || {};
-    var url = new URL(kind + "/" + name + ".js", base).href;
-    Promise.resolve().then(function () { return importScripts(url); })
-      .then(function () { resolve(self.__nexusSearch[kind + "/" + name] || null); },
+    var url = new URL("pieces.js", base).href;
+    Promise.resolve().then(function () { return self.__nexusSearch.loaded || importScripts(url); })
+      .then(function () { self.__nexusSearch.loaded = true; resolve(self.__nexusSearch[kind + "/" + name] || null); },
             function () { resolve(null); });
   });
 }
 
-/* Register a piece of the offline copy (search/<kind>/<name>.js calls this). */
+/* Register a piece of the offline copy (search/pieces.js calls this for each). */
 self.__nexusPiece = function (key, data) {
   self.__nexusSearch = self.__nexusSearch || {};
   self.__nexusSearch[key] = data;
