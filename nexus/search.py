@@ -223,7 +223,7 @@ def read(site) -> tuple[dict, list[list]]:
     """A built site's manifest and every section as [doc, location, title (HTML), text], for tests
     and benchmarks that need the pages' titles and words without the build's documents."""
     folder = site / "search"
-    manifest = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))["nexus"]
+    manifest = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))["config"]["nexus"]
     rows = []
     for number in range(len(manifest["sections"])):
         rows += json.loads((folder / "s" / f"{number}.json").read_text(encoding="utf-8"))

@@ -43,7 +43,8 @@ function start() {
   context.self = context;
   vm.createContext(context);
   vm.runInContext(fs.readFileSync(workerFile, "utf8"), context);
-  return send({ type: 0, data: manifest });
+  // As Material's bundle sends it: config, docs and options only.
+  return send({ type: 0, data: { config: manifest.config, docs: manifest.docs, options: { suggest: false } } });
 }
 
 function send(data) {

@@ -77,6 +77,9 @@ def assert_fails(result, *expected):
 # the navigation and a navigation entry without a page. A build costs seconds, so they share one
 # broken copy and one `make check`: the strict build reports every warning, not only the first,
 # and the test looks for each fault's message on its own line.
+FORM = '<form action="https://example.org/login"><input name="password"></form>'
+
+
 @pytest.fixture
 def build_faults(tmp_path):
     repo = copy_repo(tmp_path / "repo")
@@ -90,6 +93,8 @@ def build_faults(tmp_path):
             repo, SELF_CHECK_PAGE, "        adds nothing. See [Pitfalls](#pitfalls)",
             "        adds nothing. See [Pitfalls](#no-such-pitfalls)")),
         "page outside the nav": "docs/orphan.md:1",
+        # Raw HTML that only the sanitizer (the last page step) refuses: a form posting elsewhere.
+        "unsafe HTML": f"{PAGE}:{append(repo, PAGE, FORM)}",
     }
     (repo / "docs/orphan.md").write_text(
         "---\ntitle: Orphan\ndescription: A page that nobody added to the navigation of the hub.\n"
@@ -110,6 +115,7 @@ BUILD_FAULTS = {
     "self-check anchor": "no-such-pitfalls",
     "page outside the nav": "the page is not in the navigation",
     "nav entry without a page": "the nav lists 'tech/jenkins.md'",
+    "unsafe HTML": "unsafe HTML removed <form>",
 }
 
 

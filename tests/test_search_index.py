@@ -73,7 +73,7 @@ def test_a_search_with_five_times_the_content_stays_within_budget(site, sessions
     for name, payload in built.files.items():
         (big / name).parent.mkdir(parents=True, exist_ok=True)
         (big / name).write_bytes(payload)
-    (big / "search/search_index.json").write_text(json.dumps({"config": given["config"], "docs": [], "nexus": built.manifest}),
+    (big / "search/search_index.json").write_text(json.dumps({"config": {**given["config"], "nexus": built.manifest}, "docs": []}),
                                                   encoding="utf-8")
     (big / WORKER).parent.mkdir(parents=True)
     shutil.copy(site / WORKER, big / WORKER)

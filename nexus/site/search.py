@@ -49,7 +49,7 @@ def run(site):
     if not index_path.is_file():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    if "nexus" in index:
+    if "nexus" in index["config"]:
         return   # already the hub's (a rebuild that kept the folder)
     docs = glossary_terms(site, without_listings(site, index["docs"]))
     # The documents the index is built from, beside the site (never deployed): tests and
@@ -70,7 +70,8 @@ def run(site):
             path = site.folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(payload)
-    manifest = {"config": index["config"], "docs": [], "nexus": built.manifest}
+    # Inside `config`: Material's bundle hands the worker only config, docs and options.
+    manifest = {"config": {**index["config"], "nexus": built.manifest}, "docs": []}
     index_path.write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     site.notes.append(f"search: {len(docs)} sections in {len(built.files)} pieces")
 

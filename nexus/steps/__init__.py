@@ -7,7 +7,7 @@ Before Markdown (preprocessors, above pymdown's snippets at 32, so their `--8<--
 included like the page's own):
   listings 39 -> glossary 38 -> self-checks 37 -> API reference 36
 On the finished HTML (postprocessors, after Python-Markdown's own at 10-30):
-  diagrams 8 -> stable keys for ticks 6
+  diagrams 8 -> stable keys for ticks 6 -> the sanitizer 1 (last: it sees every step's output)
 
 State lives on one Build object (nexus.steps.build.Build). Under MkDocs the plugin makes it and
 hands the same extension instance to every page; under Zensical, which makes a new extension for
@@ -26,7 +26,7 @@ class NexusExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        from . import api_reference, diagrams, glossary, learning, listings, selfcheck
+        from . import api_reference, diagrams, glossary, learning, listings, sanitize, selfcheck
         build = self.build or Build.of()
         md.registerExtension(self)
         md.preprocessors.register(listings.Listings(md, build), "nexus_listings", 39)
@@ -35,6 +35,7 @@ class NexusExtension(Extension):
         md.preprocessors.register(api_reference.Reference(md, build), "nexus_api_reference", 36)
         md.postprocessors.register(diagrams.Diagrams(md, build), "nexus_diagrams", 8)
         md.postprocessors.register(learning.TickKeys(md, build), "nexus_ticks", 6)
+        md.postprocessors.register(sanitize.Sanitize(md, build), "nexus_sanitize", 1)
 
 
 def makeExtension(**kwargs):

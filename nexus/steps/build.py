@@ -67,6 +67,11 @@ class Build:
     # Read once per build --------------------------------------------------------------------
 
     @cached_property
+    def allowlist(self):
+        from nexus import sanitize
+        return sanitize.load(self.root / "data/html_allowlist.yml")
+
+    @cached_property
     def nav(self):
         return config.nav(self.root)
 

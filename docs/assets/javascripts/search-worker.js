@@ -620,6 +620,7 @@ function results(clauses, hits) {
 
 /* Material completes the last word typed from the best result's title words. */
 function suggestions(clauses, items) {
+  if (!clauses.length) return [];
   var last = clauses[clauses.length - 1].parts;
   var prefix = last[last.length - 1];
   if (!items.length) return [];
@@ -627,7 +628,7 @@ function suggestions(clauses, items) {
 }
 
 function setup(data) {
-  manifest = data.nexus;
+  manifest = data.config.nexus;
   separator = new RegExp(data.config.separator, "g");
   suggest = !!(data.options && data.options.suggest);
   base = new URL("../../search/", here).href;
