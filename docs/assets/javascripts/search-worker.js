@@ -282,7 +282,7 @@ function parse(query) {
  * learn something ("how do I ...", "X vs Y": the pages that teach come first). */
 var QUESTION = /^(how|what|whats|why|when|which|where|who|can|could|should|is|are|do|does|difference|differences|best|way|ways|explain|when's|what's)\b/i;
 var ERROR = /(error|exception|warning|traceback|errno|fatal|failed|refused|denied|not found|no such|cannot|can't|could not|couldn't|unable|invalid|not allowed|not recognized|unknown|timed out|timeout|\b[45]\d\d\b|[a-z](Error|Exception)\b|\w:\s|["'`]|\w\.\w+\()/i;
-var SYMPTOM = /\b(always|not|no|doesn'?t|don'?t|won'?t|isn'?t|aren'?t|wasn'?t|never|fails?|failing|stuck|hangs?|hanging|broken|empty|missing|slow|twice|wrong|still|stays?|keeps?|instead|nothing|cannot|can'?t|lost|gone|disappear\w*)\b/i;
+var SYMPTOM = /\b(always|not|no|(?:does|do|wo|is|are|was)n'?t|never|fails?|failing|stuck|hangs?|hanging|broken|empty|missing|slow|twice|wrong|still|stays?|keeps?|instead|nothing|cannot|can'?t|lost|gone|disappear\w*)\b/i;
 
 function intent(query, clauses) {
   var count = 0;

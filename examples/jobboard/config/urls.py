@@ -14,10 +14,12 @@ from jobs.views import ApplicationViewSet, CompanyViewSet, JobViewSet
 from payments.views import PaymentCallbackView, PaymentInitializeView, PaymentVerifyView
 
 # --8<-- [start:urls]
+# --8<-- [start:router]
 router = DefaultRouter()
 router.register("companies", CompanyViewSet, basename="company")
 router.register("jobs", JobViewSet, basename="job")  # /api/jobs/, /api/jobs/{id}/, /api/jobs/{id}/apply/
 router.register("applications", ApplicationViewSet, basename="application")
+# --8<-- [end:router]
 
 urlpatterns = [
     path("api/", include(router.urls)),
