@@ -12,13 +12,7 @@ from celery.worker import state
 
 from cookbook.celery_recipes import tasks
 from cookbook.celery_recipes.celery import app
-from tests.test_celery import IN_MEMORY
-
-
-@pytest.fixture(scope="module", autouse=True)
-def in_memory_app():
-    app.conf.update(IN_MEMORY)
-    yield app
+from tests.test_celery import IN_MEMORY, in_memory_app  # noqa: F401  (the same autouse fixture: in-memory broker)
 
 
 @pytest.fixture(autouse=True)
