@@ -1,7 +1,7 @@
 """The hub's search index: one definition of a word, and an index a reader downloads in pieces.
 
 A search needs only the words it looks for. The index is cut into small files that the search
-worker (docs/assets/javascripts/search-worker.js) fetches on demand, so a first search costs a
+engine (docs/assets/javascripts/search-engine.js) fetches on demand, so a first search costs a
 few of them, whatever the size of the hub (budgets in data/budgets.yml, tests/test_search_index.py):
 - postings: for each word, the sections it occurs in, with a BM25 score per field computed here
   (the formula and parameters of MiniSearch, the engine the hub used before), grouped by the
@@ -40,7 +40,7 @@ QUANTUM = 100               # scores are stored as integers: score × QUANTUM
 
 
 def words(text: str, separator: re.Pattern) -> list[str]:
-    """The one definition of a word, for the index and (in search-worker.js) for queries: the parts
+    """The one definition of a word, for the index and (in search-engine.js) for queries: the parts
     between separator matches, lower-cased; where parts meet at a zero-width match (the case
     change in IsAuthenticated), the whole run is a word too."""
     out = []

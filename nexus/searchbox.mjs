@@ -1,5 +1,6 @@
 // The hub's search worker run in Node on a built site, for tests and `make bench`: the same
-// script a reader's browser runs (the site's search-worker.min.js), with fetch() answered from the
+// scripts a reader's browser runs (the site's search-worker.min.js, which loads search-engine.min.js
+// with the first message), with fetch() and importScripts() answered from the
 // site's folder, so a test can count what each search downloads and rank hundreds of queries in
 // seconds. Results are grouped as Material's search box shows them (its renderSearchResultItem:
 // the page, then the sections that score as high as the group's first item).
@@ -14,6 +15,7 @@ import zlib from "node:zlib";
 const [site, queriesFile, outFile] = process.argv.slice(2);
 const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
 const workerFile = path.join(site, "assets/javascripts/search-worker.min.js");
+const engineFile = path.join(site, "assets/javascripts/search-engine.min.js");
 const manifest = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.json"), "utf8"));
 const files = new Map();   // path -> [parsed JSON, gzip bytes]: each piece read and measured once
 const gz = (body) => zlib.gzipSync(body, { level: 9 }).length;
@@ -37,6 +39,8 @@ function start() {
       fetched.push([rel.split("/")[2], found[1]]);
       return { ok: true, json: async () => JSON.parse(found[0]) };
     },
+    importScripts: (...urls) => urls.forEach((url) =>
+      vm.runInContext(fs.readFileSync(path.join(site, new URL(url).pathname), "utf8"), context)),
     addEventListener: (type, fn) => { listener = fn; },
     postMessage: (data) => { replies.push(data); },
   };
@@ -56,8 +60,9 @@ function send(data) {
   });
 }
 
-// What a first search costs besides the pieces: the manifest and the worker, as served.
-const setupBytes = gz(fs.readFileSync(path.join(site, "search/search_index.json"))) + gz(fs.readFileSync(workerFile));
+// What a first search costs besides the pieces: the manifest, the worker and its engine, as served.
+const setupBytes = [path.join(site, "search/search_index.json"), workerFile, engineFile]
+  .reduce((sum, file) => sum + gz(fs.readFileSync(file)), 0);
 const out = [];
 await start();
 for (const [session, typed] of queries.entries()) {
@@ -66,6 +71,7 @@ for (const [session, typed] of queries.entries()) {
     fetched = [];
     const begin = performance.now();
     const reply = await send({ type: 2, data: query });
+    if (reply.type === "error") throw new Error(`worker failed on ${JSON.stringify(query)}: ${reply.data}`);
     const ms = performance.now() - begin;
     const groups = reply.data.items.map((group) => {
       const threshold = group[0].score;

@@ -208,7 +208,8 @@ def run_queries(page, server, queries):
     prefix = "/" + server.url.split("//", 1)[1].split("/", 1)[1]
     page.fill(SEARCH, "warm up")
     page.keyboard.press("End")
-    page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
+    # Until the warm-up's own result shows: a late one would pass for the first query's.
+    page.wait_for_function("() => /matching/i.test(document.querySelector('.md-search-result__meta').textContent)",
                            timeout=20_000)
     out = page.evaluate(RUN, queries)
     for result in out:

@@ -36,6 +36,8 @@ def render(text: str) -> str:
     # The HTML as it reaches the sanitizer, the last page step (the build's own use of it:
     # tests/test_faults.py).
     md.postprocessors.deregister("nexus_sanitize")
+    # And diagrams stay the <pre class="mermaid"> left for the browser where no Chromium runs.
+    md.postprocessors.deregister("nexus_diagrams")
     return md.convert(text)
 
 

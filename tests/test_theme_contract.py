@@ -71,9 +71,9 @@ def test_names_and_classes_the_hub_uses_are_in_the_theme(entry):
 def test_search_worker_messages_match_the_theme(entry):
     assert entry["in_bundle"] in bundle(), \
         f"Material's search client no longer sends or reads {entry['message']} as {entry['in_bundle']!r}"
-    worker = (ROOT / "docs/assets/javascripts/search-worker.js").read_text(encoding="utf-8")
+    worker = (ROOT / "docs/assets/javascripts/search-engine.js").read_text(encoding="utf-8")
     assert re.search(rf"\b{entry['message']} = {entry['type']}\b", worker), \
-        f"search-worker.js must number {entry['message']} {entry['type']}, as Material does"
+        f"search-engine.js must number {entry['message']} {entry['type']}, as Material does"
 
 
 @pytest.mark.parametrize("entry", CONTRACT["stylesheet_rules"], ids=lambda e: e["selector"])
