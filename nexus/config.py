@@ -55,3 +55,16 @@ def nav(root: Path) -> tuple[NavEntry, ...]:
     """The pages in navigation order, each with its section."""
     path = root / "mkdocs.yml"
     return _nav(str(path), path.stat().st_mtime)
+
+
+def site_url(root: Path) -> str:
+    """site_url as the build sees it: MkDocs' `!ENV [SITE_URL, default]` resolved from the
+    environment, or the value written in mkdocs.yml."""
+    import os
+    node = _mapping(yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))).get("site_url")
+    if isinstance(node, yaml.SequenceNode):   # !ENV [NAME, ..., default]
+        *names, default = [item.value for item in node.value]
+        return next((os.environ[name] for name in names if name in os.environ), default)
+    if node is not None and node.tag == "!ENV":
+        return os.environ.get(node.value, "")
+    return node.value if node is not None else ""

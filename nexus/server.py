@@ -28,8 +28,8 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 
 
 def site_url(config_file: Path = ROOT / "mkdocs.yml") -> str:
-    from mkdocs.config import load_config
-    return load_config(str(config_file))["site_url"]
+    from nexus import config
+    return config.site_url(config_file.parent)
 
 
 def site_prefix(config_file: Path = ROOT / "mkdocs.yml") -> str:

@@ -2,6 +2,10 @@
 maintained MkDocs fork) and Zensical (Material's successor) keeps every feature of
 data/features.yml, told by its marker in the built HTML. Zensical runs no plugins: the page steps
 run there as the Markdown extension `nexus.steps` and the site step as `nexus postbuild`."""
+import base64
+import hashlib
+import re
+
 import pytest
 import yaml
 
@@ -33,8 +37,29 @@ def missing(site, engine):
     return out
 
 
+INLINE = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
+
+
+def unallowed_scripts(site):
+    """Inline scripts a page runs that its own policy does not allow (read from the page here, as
+    a browser would: the policy itself is made from the theme's templates, nexus/site/csp.py)."""
+    out = []
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        policy = POLICY.search(text)
+        if policy is None:
+            continue
+        allowed = set(re.findall(r"'sha256-([^']+)'", policy[1]))
+        for body in INLINE.findall(text):
+            if base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() not in allowed:
+                out.append(f"{path.relative_to(site)}: {body[:80]}")
+    return out
+
+
 def test_the_deploy_build_has_every_feature(site):
     assert not missing(site, "mkdocs")
+    assert not unallowed_scripts(site)
 
 
 @pytest.mark.parametrize("engine", ["properdocs", "zensical"])
@@ -44,6 +69,7 @@ def test_every_feature_survives_the_other_engines(engine, tmp_path):
     pages = list(built.rglob("*.html"))
     assert len(pages) > 100 and all("Content-Security-Policy" in p.read_text(encoding="utf-8") for p in pages
                                     if p.name == "index.html")
+    assert not unallowed_scripts(built)
 
 
 def test_every_gap_is_named_in_the_readme():

@@ -24,7 +24,6 @@ from nexus.problems import Problem
 
 from . import fix
 
-UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=", re.IGNORECASE)
 INLINE_CODE = re.compile(r"(`+).*?\1")
 HTTP_LINK = re.compile(r"http://([^/\s)\"'>]+)")
 LOCAL_HOSTS = re.compile(r"^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?$")
@@ -36,9 +35,6 @@ WHY_LINK = re.compile(r"\]\((?:\.\./)?(?:tech|concepts|decisions)/[^)\s]+\.md(?:
 REPRODUCED = re.compile(r"^Reproduced by `([^`:]+\.py)::([A-Za-z_][\w]*)`\.$")
 TESTED = re.compile(r"^Tested by `([^`:]+\.py)::([A-Za-z_][\w]*)`\.$")
 SOURCE = re.compile(r"^Source: .*\[[^\]]+\]\(https://[^)\s]+\)")
-
-# Link targets that run code or smuggle a document when clicked, in Markdown or raw HTML.
-SCRIPT_URL = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action)\s*=\s*[\"']?\s*)(javascript|vbscript|data):", re.IGNORECASE)
 
 
 class Rules:
@@ -208,20 +204,11 @@ def check_structure(page: Page, meta: dict, rules: Rules):
 
 
 def check_markup(page: Page):
-    """Unsafe raw HTML and plain-http links, outside code."""
+    """Plain-http links, outside code. (Unsafe HTML and link schemes: the sanitizer's allowlist,
+    data/html_allowlist.yml, owns them and the build reports them with their line.)"""
     problems, rel = [], page.rel
     for number, line in page.outside_fences():
-        visible = INLINE_CODE.sub("", line)
-        match = UNSAFE_HTML.search(visible)
-        if match:
-            problems.append(Problem(rel, number, f"raw HTML {match.group(0).strip()!r} is not allowed in pages "
-                                                 "(no <script>, <iframe>, <object>, <embed>, <style> or on*= "
-                                                 "handlers); use Markdown, or ask for a theme change"))
-        scheme = SCRIPT_URL.search(visible)
-        if scheme:
-            problems.append(Problem(rel, number, f"a link to a {scheme.group(1).lower()}: URL is not allowed; "
-                                                 "link to a page or an https:// address"))
-        for host in HTTP_LINK.findall(visible):
+        for host in HTTP_LINK.findall(INLINE_CODE.sub("", line)):
             if not LOCAL_HOSTS.match(host):
                 problems.append(Problem(rel, number, f"link to http://{host} is not encrypted; use https://"))
     return problems

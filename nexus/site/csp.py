@@ -1,50 +1,90 @@
-"""A Content-Security-Policy on every built page: the second line of defence behind the content
-check that refuses raw <script> in Markdown.
+"""A Content-Security-Policy on every built page: the second line of defence behind the sanitizer
+(nexus/steps/sanitize.py), which removes any script from page content.
 
 GitHub Pages can't send headers, so the policy is a <meta http-equiv> right after <meta charset>
-(which must stay in the first 1024 bytes), before any script. The theme emits a few inline
-scripts (its config, the palette and tab restore); their SHA-256 hashes are computed over the
-whole site, because instant navigation runs a later page's scripts under the first page's
-policy. Inline scripts inside the page content (<article>) are never hashed: content comes from
-pull requests, so a script there is blocked even if it slips past the content check.
+(which must stay in the first 1024 bytes), before any script. Scripts run from the hub's files,
+and inline only if they are one of the theme's: Material and Zensical keep every inline script in
+partials/javascripts/, and so does the hub (overrides/partials/javascripts/). Those templates are
+rendered here for each base_url a page of the site can have, and hashed; no built page is read,
+so nothing a page contains (a stray </article>, a script inside a diagram) can get itself allowed.
+One policy for the whole site, because instant navigation runs a later page's scripts under the
+first page's policy.
 
 Not applied to `mkdocs serve` (its live-reload script is added per response) nor to the offline
-copy: file:// pages have an opaque origin, so 'self' would match nothing and block every file.
+copy: file:// pages have an opaque origin, so 'self' would match nothing and block every file;
+there the sanitizer alone stands (tests/browser/test_offline.py).
 """
 import base64
 import hashlib
+import importlib.util
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
+import jinja2
 import yaml
-SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
-ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">.*?</article>', re.DOTALL)
+
+from nexus import config
+
+INLINE = re.compile(r"<script>(?P<body>.*?)</script>", re.DOTALL)
 CHARSET = '<meta charset="utf-8">'
+SCRIPTS = "partials/javascripts"
 
 
-def _executable(attrs: str) -> bool:
-    if re.search(r"\bsrc\s*=", attrs):
-        return False
-    kind = re.search(r'\btype\s*=\s*"([^"]*)"', attrs)
-    return kind is None or kind.group(1) in ("text/javascript", "module")
+def _theme(engine: str) -> Path:
+    package = "zensical" if engine == "zensical" else "material"
+    return Path(importlib.util.find_spec(package).origin).parent / "templates"
 
 
-def inline_hashes(html: str) -> set[str]:
-    """Hashes of the executable inline scripts the theme emits (outside the page content)."""
-    theme_part = ARTICLE.sub("", html)
-    return {"'sha256-" + base64.b64encode(hashlib.sha256(m["body"].encode("utf-8")).digest()).decode() + "'"
-            for m in SCRIPT.finditer(theme_part) if _executable(m["attrs"])}
+def template_scripts(root: Path, engine: str) -> dict[str, str]:
+    """The templates that may write inline scripts: the theme's partials/javascripts/, with the
+    hub's own of the same name in their place (as the theme loader picks them)."""
+    found = {path.name: path for path in sorted((_theme(engine) / SCRIPTS).glob("*.html"))}
+    found.update({path.name: path for path in sorted((root / "overrides" / SCRIPTS).glob("*.html"))})
+    return {name: path.read_text(encoding="utf-8") for name, path in found.items()}
+
+
+def base_urls(site) -> set[str]:
+    """Every base_url the engine gives a page: relative to each folder depth of the site
+    ("." at the top, then "..", "../.."), and 404.html's absolute one (site_url's path), since
+    a 404 is served from any depth."""
+    depths = {len(path.relative_to(site.folder).parts) - 1 for path in site.pages()}
+    return {"/".join([".."] * depth) or "." for depth in depths} | {urlsplit(config.site_url(site.root)).path or "/"}
+
+
+def theme_hashes(site) -> set[str]:
+    env = jinja2.Environment()
+    hashes = set()
+    for text in template_scripts(site.root, site.engine).values():
+        for match in INLINE.finditer(text):
+            for base_url in base_urls(site):
+                body = env.from_string(match["body"]).render(config={"extra": {}}, base_url=base_url)
+                hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'")
+    return hashes
 
 
 def policy(hashes: set[str], requested) -> str:
     directives = [
+        # Deny by default: anything not named below (media, frames, manifests...) loads from nowhere.
+        "default-src 'none'",
         # Scripts: the hub's own files, and the theme's inline scripts by hash. No 'unsafe-inline',
-        # no eval, no other origin.
+        # no eval, no other origin. The search worker and the engine it imports: the hub's files.
         "script-src 'self' " + " ".join(sorted(hashes)),
+        "worker-src 'self'",
         # fetch/XHR: the search index and sitemap (instant navigation) from the hub, and the hosts
         # data/allowed_hosts.yml lets pages contact (GitHub's API, for repository facts).
         "connect-src 'self' " + " ".join(f"https://{host}" for host in sorted(requested)),
-        # No plugins (<object>, <embed>).
+        # Stylesheets from the hub. Inline: the diagrams' SVG carries its own <style>, and tables
+        # and diagram labels use style attributes; the sanitizer checks their CSS (no url(), no
+        # @import: data/html_allowlist.yml), so this opens no request.
+        "style-src 'self' 'unsafe-inline'",
+        # The favicon, and the theme's icons: SVG as data: URLs in its stylesheet.
+        "img-src 'self' data:",
+        "font-src 'self'",
+        # No plugins (<object>, <embed>), no frames: the hub has none (the iframe worker of the
+        # offline copy runs from file://, which gets no policy).
         "object-src 'none'",
+        "frame-src 'none'",
         # A <base> tag can't point relative URLs (and scripts) at another site.
         "base-uri 'self'",
         # Forms may only submit to the hub (the hub has none; an injected one can't post elsewhere).
@@ -56,14 +96,14 @@ def policy(hashes: set[str], requested) -> str:
 def run(site):
     if site.serve or site.offline:
         return
-    pages = site.pages()
-    texts = {path: path.read_text(encoding="utf-8") for path in pages}
-    hashes = set().union(*(inline_hashes(text) for text in texts.values()))
+    hashes = theme_hashes(site)
     requested = yaml.safe_load((site.root / "data/allowed_hosts.yml").read_text(encoding="utf-8"))["requested"]
     meta = (f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, requested)}">'
             '<meta name="referrer" content="strict-origin-when-cross-origin">')
-    for path, text in texts.items():
-        if CHARSET not in text:
-            continue
-        path.write_text(text.replace(CHARSET, CHARSET + meta, 1), encoding="utf-8")
-    site.notes.append(f"Content-Security-Policy on {len(texts)} pages, {len(hashes)} inline script hashes")
+    pages = site.pages()
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        if CHARSET in text:
+            path.write_text(text.replace(CHARSET, CHARSET + meta, 1), encoding="utf-8")
+    site.notes.append(f"Content-Security-Policy on {len(pages)} pages, {len(hashes)} inline script hashes "
+                      "from the theme's templates")
