@@ -9,15 +9,10 @@ another origin: a local HTTP server), opens it from file:// in Chromium, and pri
 loaded or was sent. Policies without 'unsafe-inline' are given the page's own inline script by
 hash where the policy's name says so.
 
-    ... scripts/csp_file_probe.py --offline project-nexus-offline.zip
-
-tries candidate policies on the offline copy itself (make offline): each is put into every page
-of an unzipped copy, right after <meta charset>, with the SHA-256 of every inline script the theme
-writes outside the article; then the copy is used as tests/browser/test_offline.py uses it
-(search, a link, a diagram, a self-check and My learning) and the policy's console reports are
-counted. "+ boot file" also replaces iframe-worker's shim, which starts the search worker with an
-inline script written into an about:blank frame (no hash can match: it carries the worker's
-absolute file:// URL), by one that loads a small script file instead.
+What it found (Chromium 156): a policy holds on file://, and 'self' there means the page's
+folder, the folders below and above it. The offline copy and the preview therefore carry the
+hosted site's policy (nexus/site/csp.py), with iframe-worker's shim rewritten to load a file
+instead of writing an inline script into its frame (docs/assets/javascripts/iframe-worker.js).
 """
 from __future__ import annotations
 
@@ -26,12 +21,9 @@ import base64
 import hashlib
 import http.server
 import json
-import re
-import shutil
 import sys
 import tempfile
 import threading
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -181,139 +173,10 @@ LABELS = {"inline": "inline <script> (hash where given)", "same": "<script src> 
           "eval": "eval()", "fetch": "fetch() same folder", "worker": "new Worker() same folder"}
 
 
-# --- The offline copy --------------------------------------------------------------------------
-
-SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
-
-# iframe-worker 1.0.4's shim with one change: the about:blank frame gets two <script src> (a boot
-# file that defines postMessage/importScripts in the frame's own realm, then the worker) instead of
-# an inline script. The frame inherits the page's policy, so 'self' lets both run.
-SHIM = """"use strict";(()=>{var boot=new URL("iframe-worker-boot.js",document.currentScript.src).href;
-var o=class extends EventTarget{constructor(e){super();this.url=e;this.m=e=>{e.source===this.w&&(this.dispatchEvent(
-new MessageEvent("message",{data:e.data})),this.onmessage&&this.onmessage(e))};this.e=(e,r,t,i,m)=>{if(r===`${this.url}`)
-{let a=new ErrorEvent("error",{message:e,filename:r,lineno:t,colno:i,error:m});this.dispatchEvent(a),this.onerror&&
-this.onerror(a)}};let r=document.createElement("iframe");r.hidden=!0,r.dataset.url=`${e}`,document.body.appendChild(
-this.iframe=r),this.w.document.open(),this.w.document.write(`<html><body><script src="${boot}"><\\/script><script src=\
-"${e}?${+Date.now()}"><\\/script></body></html>`),this.w.document.close(),onmessage=this.m,onerror=this.e,this.r=new \
-Promise((t,i)=>{this.w.onload=t,this.w.onerror=i})}terminate(){this.iframe.remove(),onmessage=onerror=null}postMessage(
-e){this.r.catch().then(()=>{this.w.dispatchEvent(new MessageEvent("message",structuredClone({data:e})))})}get w(){
-return this.iframe.contentWindow}};window.IFrameWorker=o;location.protocol==="file:"&&(window.Worker=o);})();
-"""
-BOOT = """postMessage=function(s,n){parent.postMessage(s,n||"*")};
-importScripts=function(){return[].slice.call(arguments).reduce(function(n,e){return n.then(function(){return new \
-Promise(function(r){var t=document.createElement("script");t.src=e;t.onload=r;document.body.appendChild(t)})})},
-Promise.resolve())};
-addEventListener("error",function(v){parent.dispatchEvent(new ErrorEvent("error",{filename:frameElement.dataset.url,
-error:v.error}))});
-"""
-
-
-def theme_hashes(root: Path) -> set[str]:
-    """SHA-256 of every executable inline script outside the article, over the whole copy."""
-    from nexus.sanitize import article
-    found = set()
-    for path in root.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        inner = article(text)
-        theme = text.replace(inner, "") if inner else text
-        for match in SCRIPT.finditer(theme):
-            kind = re.search(r'type="([^"]*)"', match["attrs"])
-            if "src=" not in match["attrs"] and (kind is None or kind.group(1) in ("text/javascript", "module")):
-                found.add("'sha256-" + base64.b64encode(hashlib.sha256(match["body"].encode()).digest()).decode() + "'")
-    return found
-
-
-def offline_policies(hashes: set[str]) -> dict:
-    scripts = " ".join(sorted(hashes))
-    deny = ("default-src 'none'; script-src 'self' {s}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "font-src 'self'; connect-src 'self'; frame-src 'self'; child-src 'self'; worker-src 'self'; "
-            "manifest-src 'none'; media-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
-    return {"no policy": (None, False),
-            "deny by default, 'self' + hashes": (deny.format(s=scripts), False),
-            "deny by default, 'self' + hashes + boot file": (deny.format(s=scripts), True),
-            "deny by default, file: + hashes + boot file": (deny.format(s=scripts).replace("'self'", "file:"), True)}
-
-
-def use_offline_copy(browser, root: Path) -> dict:
-    context = browser.new_context()
-    tab = context.new_page()
-    reports, errors = [], []
-    tab.on("console", lambda m: reports.append(m.text) if "Content Security Policy" in m.text else None)
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    result = {}
-    tab.goto((root / "index.html").as_uri())
-    tab.click("input.md-search__input")
-    tab.keyboard.type("GraphQL")
-    try:
-        tab.wait_for_selector(".md-search-result__item", timeout=8000)
-        result["search finds GraphQL"] = True
-    except Exception:
-        result["search finds GraphQL"] = False
-    tab.keyboard.press("Escape")
-    tab.goto((root / "concepts" / "index.html").as_uri())
-    tab.locator("article a[href$='caching.html']").first.click()
-    tab.wait_for_url("**/concepts/caching.html")
-    result["diagram shown"] = tab.locator("article svg[id^='mermaid']").count() > 0
-    result["theme scripts ran (palette, tabs)"] = tab.evaluate("() => typeof __md_scope !== 'undefined'")
-    tab.goto((root / "concepts" / "generators.html").as_uri())
-    try:
-        tab.wait_for_selector(".nexus-selfcheck.is-js", timeout=8000)
-        tab.locator("label[for='sc-second-pass-is-empty-0']").click()
-        tab.locator("#sc-second-pass-is-empty .nexus-q__check").click()
-        result["self-check answered"] = tab.locator("#sc-second-pass-is-empty .nexus-q__result").inner_text().startswith("Correct.")
-    except Exception:
-        result["self-check answered"] = False
-    tab.goto((root / "my-learning.html").as_uri())
-    result["My learning lists the score"] = "Generators" in tab.locator("#nexus-scores").inner_text()
-    result["policy reports in the console"] = len(reports)
-    result["first report"] = reports[0][:160] if reports else ""
-    result["page errors"] = len(errors)
-    context.close()
-    return result
-
-
-def offline(bundle: Path) -> int:
-    from playwright.sync_api import sync_playwright
-    results = {}
-    with tempfile.TemporaryDirectory() as temp, sync_playwright() as playwright:
-        base = Path(temp) / "unzipped"
-        if bundle.is_dir():
-            shutil.copytree(bundle, base / "project-nexus")
-        else:
-            with zipfile.ZipFile(bundle) as archive:
-                archive.extractall(base)
-        hashes = theme_hashes(base / "project-nexus")
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=ARGS)
-        for number, (name, (policy, boot)) in enumerate(offline_policies(hashes).items()):
-            root = Path(temp) / str(number) / "project-nexus"
-            shutil.copytree(base / "project-nexus", root)
-            if boot:
-                (root / "assets/javascripts/vendor/iframe-worker-shim.js").write_text(SHIM, encoding="utf-8")
-                (root / "assets/javascripts/vendor/iframe-worker-boot.js").write_text(BOOT, encoding="utf-8")
-            if policy:
-                meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-                for path in root.rglob("*.html"):
-                    text = path.read_text(encoding="utf-8")
-                    path.write_text(text.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + meta, 1), encoding="utf-8")
-            results[name] = use_offline_copy(browser, root)
-        version = browser.version
-        browser.close()
-    print(f"Chromium {version}, the offline copy from file://, {len(hashes)} theme inline-script hashes\n")
-    for name, result in results.items():
-        print(f"## {name}")
-        for key, value in result.items():
-            print(f"- {key}: {value}")
-        print()
-    return 0
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--offline", type=Path, help="the offline zip (or its unzipped project-nexus folder)")
     args = parser.parse_args(argv)
-    if args.offline:
-        return offline(args.offline)
     from playwright.sync_api import sync_playwright
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Remote)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -6,7 +6,8 @@ a contributor downloads and opens from the file system (`make preview`).
 The configuration is mkdocs.yml with four changes, made here rather than in a second YAML
 file so the two can never drift: Material's offline plugin (inlines the search index so search
 works from file://), plain .html URLs, no instant navigation (it needs a server), and the
-iframe-worker shim served from the hub instead of unpkg.
+iframe-worker shim served from the hub instead of unpkg (the hub's rewrite, which a
+Content-Security-Policy can allow: docs/assets/javascripts/iframe-worker.js).
 """
 import argparse
 import os
@@ -25,7 +26,7 @@ from nexus.build import QUIET
 SITE = ROOT / "site-offline"
 PREVIEW = ROOT / "site-preview"
 ZIP = ROOT / "project-nexus-offline.zip"
-SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+SHIM = "assets/javascripts/iframe-worker.min.js"   # the hub's rewrite of iframe-worker's shim
 BUDGET = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["offline"]["zip_bytes"]
 
 

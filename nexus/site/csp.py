@@ -10,9 +10,11 @@ so nothing a page contains (a stray </article>, a script inside a diagram) can g
 One policy for the whole site, because instant navigation runs a later page's scripts under the
 first page's policy.
 
-Not applied to `mkdocs serve` (its live-reload script is added per response) nor to the offline
-copy: file:// pages have an opaque origin, so 'self' would match nothing and block every file;
-there the sanitizer alone stands (tests/browser/test_offline.py).
+The offline copy and the pull-request preview, opened from file://, carry the same policy:
+Chromium honours it there, and 'self' means the page's folder and those around it
+(scripts/csp_file_probe.py). Their search worker runs in a frame (docs/assets/javascripts/
+iframe-worker.js) that loads files only, since the frame inherits the policy. Not applied to
+`mkdocs serve`: its live-reload script is added per response.
 """
 import base64
 import hashlib
@@ -81,8 +83,8 @@ def policy(hashes: set[str], requested) -> str:
         # The favicon, and the theme's icons: SVG as data: URLs in its stylesheet.
         "img-src 'self' data:",
         "font-src 'self'",
-        # No plugins (<object>, <embed>), no frames: the hub has none (the iframe worker of the
-        # offline copy runs from file://, which gets no policy).
+        # No plugins (<object>, <embed>), no framed documents: the hub has none (the offline
+        # copy's worker frame is about:blank, which no frame-src governs).
         "object-src 'none'",
         "frame-src 'none'",
         # A <base> tag can't point relative URLs (and scripts) at another site.
@@ -94,7 +96,7 @@ def policy(hashes: set[str], requested) -> str:
 
 
 def run(site):
-    if site.serve or site.offline:
+    if site.serve:
         return
     hashes = theme_hashes(site)
     requested = yaml.safe_load((site.root / "data/allowed_hosts.yml").read_text(encoding="utf-8"))["requested"]

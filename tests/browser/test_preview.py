@@ -16,9 +16,12 @@ def preview(tmp_path_factory):
     return out / "site-preview"
 
 
-def test_the_preview_and_offline_copy_carry_no_policy(preview):
-    """file:// pages have an opaque origin, so the offline build goes without (nexus/site/csp.py says why)."""
-    assert "Content-Security-Policy" not in (preview / "index.html").read_text(encoding="utf-8")
+def test_the_preview_carries_the_policy(preview):
+    """Chromium honours a policy on file:// (nexus/site/csp.py): the preview a reviewer opens has
+    the hosted site's, and the browser tests below fail on anything it blocks."""
+    for page in ("index.html", "concepts/caching.html", "tech/graphql.html"):
+        head = (preview / page).read_text(encoding="utf-8").split("<script", 1)[0]
+        assert "Content-Security-Policy" in head and "default-src 'none'" in head, page
 
 
 def test_preview_opens_every_section_from_file_urls_and_searches(context, preview):

@@ -1,18 +1,26 @@
-"""Over file:// (the offline zip and the pull-request preview, which carry no policy today), the
-sanitizer alone must stop every payload class. Each payload of tests/security/payloads.yml that
-says how it `fires` is opened in Chromium from a file, rendered as the hub renders Markdown:
-as written it really fires (so the entry tests something), and once sanitized nothing happens:
-no dialog, no request to another host, no navigation."""
+"""Over file:// (the offline zip and the pull-request preview), each line of defence on its own.
+Each payload of tests/security/payloads.yml that says how it `fires` is opened in Chromium from a
+file, rendered as the hub renders Markdown: as written it really fires (so the entry tests
+something); once sanitized nothing happens (no dialog, no request to another host, no
+navigation); and unsanitized under the hub's Content-Security-Policy (nexus/site/csp.py), no
+script runs and no request leaves (a meta refresh or a link still navigates: only the sanitizer
+stops those)."""
+import base64
+import hashlib
+
 import pytest
 import yaml
 
 from nexus import ROOT, sanitize
+from nexus.site import csp
 from test_sanitize import render
 
 PAYLOADS = [p for p in yaml.safe_load((ROOT / "tests/security/payloads.yml").read_text(encoding="utf-8")) if "fires" in p]
 WRAP = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Payload</title></head><body>'
         '<div class="md-content"><article class="md-content__inner md-typeset">{}</article></div>'
         '<script>window.__themeRan = 1</script></body></html>')
+THEME = "'sha256-" + base64.b64encode(hashlib.sha256(b"window.__themeRan = 1").digest()).decode() + "'"
+POLICY = f'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{csp.policy({THEME}, [])}">'
 
 
 def what_happens(browser, path):
@@ -58,6 +66,11 @@ def test_a_payload_fires_as_written_and_not_once_sanitized(browser, tmp_path, pa
     assert before[payload["fires"]], f"the payload does not fire as written: {before}"
     after = what_happens(browser, clean)
     assert after == {"alert": [], "request": [], "navigate": []}, after
+    if payload["fires"] in ("alert", "request"):
+        guarded = tmp_path / "guarded.html"
+        guarded.write_text(WRAP.format(html).replace('<meta charset="utf-8">', POLICY, 1), encoding="utf-8")
+        held = what_happens(browser, guarded)
+        assert held["alert"] == held["request"] == [], held
 
 
 def test_enough_payloads_are_shown_to_fire():

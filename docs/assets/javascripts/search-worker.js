@@ -2,7 +2,7 @@
  * few hundred bytes: the engine, search-engine.js, is loaded with the first message, and that
  * message (the index) is held back by search-on-demand.js until a reader starts to search.
  * Messages that arrive while the engine loads wait, in order. importScripts() is synchronous in
- * a worker and returns a promise in the offline copy's iframe worker (vendor/iframe-worker-shim.js). */
+ * a worker and returns a promise in the offline copy's iframe worker (iframe-worker.js). */
 "use strict";
 (function () {
   var engine = null, queued = [];
