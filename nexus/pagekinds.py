@@ -11,6 +11,7 @@ A kind that has no page yet (a section just started) is still listed by kinds(),
 from __future__ import annotations
 
 import gzip
+import re
 import statistics
 from dataclasses import dataclass
 from functools import lru_cache
@@ -155,3 +156,30 @@ def median_click_bytes(site: Path) -> int:
     """Median bytes an instant-navigation click fetches: the target page's gzipped HTML, over
     every page as a target."""
     return int(statistics.median(page.html_gzip for page in pages(site)))
+
+
+CLASSED = re.compile(r'<([a-zA-Z][\w-]*)\b[^>]*?\bclass="([^"]*)"')
+
+
+def styled_sample(site: Path) -> list[str]:
+    """A few pages that between them show every style the site has: each kind's chosen pages
+    (the theme's frame, with each section's navigation open) and the fewest pages whose articles
+    together use every (element, class) pair that any article uses (greedy set cover: code
+    highlighting, admonitions, diagrams, widgets). For checks that read styles only, such as
+    colour contrast in the dark scheme, these stand for the whole site."""
+    site = Path(site)
+    uses = {}
+    for page in pages(site):
+        html = (site / page.path / "index.html").read_text(encoding="utf-8")
+        start = html.find("<article")
+        article = html[start:html.find("</article>", start)] if start >= 0 else ""
+        uses[page.path] = {(tag.lower(), name) for tag, names in CLASSED.findall(article) for name in names.split()}
+    left = set().union(*uses.values()) if uses else set()
+    picked = {page.path for page in distinct(chosen(site))}
+    for path in picked:
+        left -= uses.get(path, set())
+    while left:
+        best = max(sorted(uses), key=lambda path: len(uses[path] & left))
+        picked.add(best)
+        left -= uses[best]
+    return sorted(picked)

@@ -389,8 +389,9 @@ def _needles(removal: Removal) -> list[str]:
     """What to look for in the Markdown, most specific first."""
     needles = []
     if removal.kind in ("url", "attribute", "css") and "=" in removal.excerpt:
+        # The whole name="value" first: a value alone (alert(1)) may sit on an earlier line.
         value = removal.excerpt.split("=", 1)[1].strip('"').rstrip("…")
-        needles += [value, value[:40]]
+        needles += [removal.excerpt.rstrip("…"), value, value[:40]]
     if removal.kind == "element":
         tag = removal.excerpt.split(">", 1)[0].rstrip("…")
         needles.append(tag)

@@ -193,3 +193,11 @@ def test_broken_markup_never_gets_past_the_sanitizer():
         assert all(set(names) <= allow.attributes.get(tag, set()) for tag, names in left["attributes"].items()), html
         if clean != _as_a_browser_reads(html):
             assert removed, html            # never a silent change
+
+
+def test_a_removal_is_placed_on_its_own_line_when_its_value_appears_earlier():
+    """A handler's value (alert(1)) on an earlier line must not take the report there."""
+    text = "<script>alert(1)</script>\n\n<span onmouseover=\"alert(1)\">hover</span>\n"
+    removed = sanitize.sanitize(render(text))[1]
+    lines = {str(r).split(":")[0]: sanitize.source_line(r, text) for r in removed}
+    assert lines == {"removed <script>": 1, "removed onmouseover= on <span>": 3}, lines
