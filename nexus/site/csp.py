@@ -48,10 +48,11 @@ def template_scripts(root: Path, engine: str) -> dict[str, str]:
 
 def base_urls(site) -> set[str]:
     """Every base_url the engine gives a page: relative to each folder depth of the site
-    ("." at the top, then "..", "../.."), and 404.html's absolute one (site_url's path), since
-    a 404 is served from any depth."""
+    ("." at the top, then "..", "../.."), and 404.html's absolute one (site_url's path, which
+    Zensical writes without its last slash), since a 404 is served from any depth."""
     depths = {len(path.relative_to(site.folder).parts) - 1 for path in site.pages()}
-    return {"/".join([".."] * depth) or "." for depth in depths} | {urlsplit(config.site_url(site.root)).path or "/"}
+    absolute = urlsplit(config.site_url(site.root)).path or "/"
+    return {"/".join([".."] * depth) or "." for depth in depths} | {absolute, absolute.rstrip("/") or "/"}
 
 
 def theme_hashes(site) -> set[str]:
