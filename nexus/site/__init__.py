@@ -18,7 +18,7 @@ class Site:
     root: Path = ROOT              # the repository
     reporter: Reporter = field(default_factory=Reporter)
     serve: bool = False            # `mkdocs serve`: the live-reload script is added per response
-    offline: bool = False          # the offline copy: file:// pages have an opaque origin
+    offline: bool = False          # the offline copy and the preview, opened from file://
     partial: bool = False          # `serve --dirty` rebuilt some pages only
     engine: str = "mkdocs"         # mkdocs (and ProperDocs) or zensical
     notes: list = field(default_factory=list)   # what the steps did, for the log
