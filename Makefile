@@ -85,8 +85,8 @@ example: $(VENV)/.example  ## Run the Job Board API at http://127.0.0.1:8001/api
 test-example: $(VENV)/.example  ## The example's embedded test tier only
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/test
 
-test-services: $(VENV)/.example  ## The example against real PostgreSQL, Redis and RabbitMQ (started here)
-	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/test-services
+test-services: $(VENV)/.example  ## The example against real PostgreSQL, Redis and RabbitMQ (started here); ARGS="-m services" for the service tests only
+	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" bin/test-services $(ARGS)
 
 test-services-running: $(VENV)/.example  ## The services tier against services already running (GitHub Actions)
 	cd examples/jobboard && NEXUS_SERVICES=1 ../../$(BIN)/python -m pytest -q

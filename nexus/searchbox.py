@@ -1,5 +1,6 @@
 """Search expectations generated from the built site, and a runner that types queries into the
-real search box. Used by tests/browser/test_search.py and scripts/bench.py (make bench).
+real search box. Used by tests/browser/test_search.py, tests/test_search_index.py and
+scripts/bench.py (make bench).
 
 The cases come from what the site itself says, not from a hand-picked list:
 - every page title as written, in lower case, and with one typo (a letter dropped from its

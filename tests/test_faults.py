@@ -72,14 +72,16 @@ def assert_fails(result, *expected):
     return output
 
 
-# 1-3, 7 and 8. Faults that only the strict build finds: a link to a page, an anchor (on another page,
+# 1-3, 7, 8 and 13. Faults that only the strict build finds: a link to a page, an anchor (on another page,
 # on the same page, in a self-check's explanation) or an image that does not exist, a page outside
-# the navigation and a navigation entry without a page; and raw HTML (a form, a script, an iframe, an
-# event handler) or a javascript: link, which the sanitizer removes. A build costs seconds, so they share one
-# broken copy and one `make check`: the strict build reports every warning, not only the first,
-# and the test looks for each fault's message on its own line.
+# the navigation and a navigation entry without a page; raw HTML (a form, a script, an iframe, an
+# event handler) or a javascript: link, which the sanitizer removes; and a diagram Mermaid cannot
+# parse. A build costs seconds, so they share one broken copy and one `make check`: the strict
+# build reports every warning, not only the first, and the test looks for each fault's message on
+# its own line.
 FORM = '<form action="https://example.org/login"><input name="password"></form>'
 IFRAME = '<iframe src="https://example.org"></iframe>'
+BROKEN_DIAGRAM = "```mermaid\nflowchart LR\n    A[Client] --> B{Cache hit?\n    B -->|yes| C[Return]\n```"
 HANDLER = '<span onmouseover="alert(1)">hover</span>'
 
 
@@ -102,6 +104,8 @@ def build_faults(tmp_path):
         "iframe": f"{PAGE}:{append(repo, PAGE, IFRAME)}",
         "event handler": f"{PAGE}:{append(repo, PAGE, HANDLER)}",
         "javascript link": f"{PAGE}:{append(repo, PAGE, '[click](javascript:alert(1))')}",
+        # 13. Mermaid's parse error, at the diagram's own line 3.
+        "diagram syntax": f"{PAGE}:{append(with_mermaid(repo), PAGE, BROKEN_DIAGRAM) + 3}",
     }
     (repo / "docs/orphan.md").write_text(
         "---\ntitle: Orphan\ndescription: A page that nobody added to the navigation of the hub.\n"
@@ -127,6 +131,7 @@ BUILD_FAULTS = {
     "iframe": "unsafe HTML removed <iframe>",
     "event handler": "unsafe HTML removed onmouseover= on <span>",
     "javascript link": "unsafe HTML removed href= on <a>",
+    "diagram syntax": "Mermaid cannot draw this diagram: Parse error on line 3:",
 }
 
 
@@ -137,6 +142,7 @@ def test_the_strict_build_names_the_file_and_line_of_each_fault(build_faults):
     missed = [f"{fault}: {at[fault]}: ... {expected!r}" for fault, expected in BUILD_FAULTS.items()
               if not any(f"{at[fault]}:" in line and expected in line for line in lines)]
     assert not missed, "not reported on one line:\n" + "\n".join(missed) + "\n\n" + "\n".join(lines)[-4000:]
+    assert "Expecting 'DIAMOND_STOP'" in "\n".join(lines), "Mermaid's own message is not passed on"
 
 
 # 4. A snippet include whose file or section does not exist.
@@ -267,19 +273,12 @@ def test_malformed_self_check_fails_the_strict_build_too(repo, tmp_path):
                  "id 'first-pulls-one' is already used by question 1")
 
 
-# 13. A diagram Mermaid cannot parse: the build names the file, the line and Mermaid's message.
-BROKEN_DIAGRAM = "```mermaid\nflowchart LR\n    A[Client] --> B{Cache hit?\n    B -->|yes| C[Return]\n```"
+# 13. A diagram Mermaid cannot parse: in the shared broken copy above (BUILD_FAULTS).
 
 
 def with_mermaid(repo: Path) -> Path:
     (repo / "node_modules").symlink_to(ROOT / "node_modules")   # copy_repo leaves node_modules out
     return repo
-
-
-def test_diagram_with_a_syntax_error(repo):
-    line = append(with_mermaid(repo), PAGE, BROKEN_DIAGRAM)
-    assert_fails(gate(repo), f"{PAGE}:{line + 3}: Mermaid cannot draw this diagram: Parse error on line 3:",
-                 "Expecting 'DIAMOND_STOP'")
 
 
 # 14. Without a browser, a new diagram is left to the reader's browser (said once); CI fails instead.

@@ -1,8 +1,9 @@
-"""What a search downloads (the index in pieces: nexus/search.py), measured by running the site's
-own search worker in Node (nexus/searchbox.mjs) on every question-map query and a quarter of the
-queries generated from the site, each typed word by word into a new worker as a reader types:
-data/budgets.yml's search budgets hold today and with five times the content. Ranking is tested
-in the browser (tests/browser/test_search.py)."""
+"""The site's own search worker run in Node (nexus/searchbox.mjs): every query generated from the
+built site finds its page, and what a search downloads (the index in pieces: nexus/search.py),
+measured on every question-map query and a quarter of the generated ones, each typed word by word
+into a new worker as a reader types, stays within data/budgets.yml's search budgets today and
+with five times the content. Learner phrasings and the question map are typed into the real
+search box (tests/browser/test_search.py)."""
 import json
 import re
 import shutil
@@ -15,6 +16,19 @@ from nexus.site.search import documents_of
 
 BUDGET = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["search"]
 SCRIPTS = ("assets/javascripts/search-worker.min.js", "assets/javascripts/search-engine.min.js")
+
+
+def test_generated_queries_find_their_page(site):
+    """Titles (as written, lower case, one typo) first; unique headings, glossary terms and code
+    names in the first three. Tune the engine (search-engine.js), never the cases. In Node rather
+    than the browser: 1,824 queries in 26 s instead of 114 s, through the same worker script."""
+    from collections import Counter
+    cases = searchbox.generate(site)
+    kinds = Counter(case.kind for case in cases)
+    assert all(kinds[kind] >= 20 for kind in ("title", "title-lower", "title-typo", "heading", "term", "code")), kinds
+    _, results = searchbox.run_node(site, [[case.query] for case in cases])
+    summary, failures = searchbox.score(cases, results)
+    assert not failures, f"{len(failures)} of {summary['cases']} generated queries missed:\n" + "\n".join(failures)
 
 
 @pytest.fixture(scope="module")

@@ -26,9 +26,17 @@ from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+
 JOBBOARD = Path(__file__).resolve().parents[1]
 SERVICES = ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND", "NEXUS_SERVICES")
 DEMO_PASSWORD = "nexus-demo-pass-2025"  # jobs/management/commands/seed.py
+
+# A live server always runs on its own SQLite copy (SERVICES are left out of its environment), so
+# its tests are the same in both tiers: they run in the embedded one only, and the services tier
+# (bin/test-services, NEXUS_SERVICES=1) spends its time on what the real services change.
+EMBEDDED_TIER_ONLY = pytest.mark.skipif(os.environ.get("NEXUS_SERVICES") == "1",
+                                        reason="a live server uses its own SQLite copy: run in the embedded tier")
 
 
 def free_port() -> int:

@@ -23,7 +23,9 @@ import jwt
 import pytest
 import yaml
 
-from .live import DEMO_PASSWORD, JOBBOARD, job_board
+from .live import EMBEDDED_TIER_ONLY, DEMO_PASSWORD, JOBBOARD, job_board
+
+pytestmark = EMBEDDED_TIER_ONLY
 
 CONTRACT = JOBBOARD / "contract"
 ST = Path(sys.executable).with_name("st")

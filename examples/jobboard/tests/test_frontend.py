@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from .live import job_board
+from .live import EMBEDDED_TIER_ONLY, job_board
+
+pytestmark = EMBEDDED_TIER_ONLY
 
 FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
 JOBBOARD = Path(__file__).resolve().parents[1]
