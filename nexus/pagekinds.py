@@ -106,7 +106,12 @@ def _pages(site: str, stamp: float) -> tuple[Page, ...]:
 def pages(site: Path) -> list[Page]:
     """Every built page (no 404 page, no redirects), with its kind and weight."""
     site = Path(site).resolve()
-    return list(_pages(str(site), (site / "sitemap.xml").stat().st_mtime if (site / "sitemap.xml").exists() else 0))
+    return list(_pages(str(site), _stamp(site)))
+
+
+def _stamp(site: Path) -> float:
+    """When the site was last built: cached results are for that build only."""
+    return (site / "sitemap.xml").stat().st_mtime if (site / "sitemap.xml").exists() else 0
 
 
 def kinds(site: Path) -> dict[str, list[Page]]:
@@ -166,7 +171,13 @@ def styled_sample(site: Path) -> list[str]:
     (the theme's frame, with each section's navigation open) and the fewest pages whose articles
     together use every (element, class) pair that any article uses (greedy set cover: code
     highlighting, admonitions, diagrams, widgets). For checks that read styles only, such as
-    colour contrast in the dark scheme, these stand for the whole site."""
+    colour contrast in the dark scheme, these stand for the whole site. Once per build."""
+    site = Path(site).resolve()
+    return list(_styled_sample(str(site), _stamp(site)))
+
+
+@lru_cache(maxsize=4)
+def _styled_sample(site: str, stamp: float) -> tuple[str, ...]:
     site = Path(site)
     uses = {}
     for page in pages(site):
@@ -182,4 +193,4 @@ def styled_sample(site: Path) -> list[str]:
         best = max(sorted(uses), key=lambda path: len(uses[path] & left))
         picked.add(best)
         left -= uses[best]
-    return sorted(picked)
+    return tuple(sorted(picked))

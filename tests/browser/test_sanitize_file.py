@@ -5,9 +5,6 @@ something); once sanitized nothing happens (no dialog, no request to another hos
 navigation); and unsanitized under the hub's Content-Security-Policy (nexus/site/csp.py), no
 script runs and no request leaves (a meta refresh or a link still navigates: only the sanitizer
 stops those)."""
-import base64
-import hashlib
-
 import pytest
 import yaml
 
@@ -19,7 +16,7 @@ PAYLOADS = [p for p in yaml.safe_load((ROOT / "tests/security/payloads.yml").rea
 WRAP = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Payload</title></head><body>'
         '<div class="md-content"><article class="md-content__inner md-typeset">{}</article></div>'
         '<script>window.__themeRan = 1</script></body></html>')
-THEME = "'sha256-" + base64.b64encode(hashlib.sha256(b"window.__themeRan = 1").digest()).decode() + "'"
+THEME = csp.source_hash("window.__themeRan = 1")
 POLICY = f'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{csp.policy({THEME}, [])}">'
 
 
