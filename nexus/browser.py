@@ -50,6 +50,14 @@ def new_context(browser, **options):
     return context
 
 
+def wait_for_first_result(page, path, timeout=15_000):
+    """Wait until the first search result links to a URL path ending in `path`. Results redraw
+    as each typed key arrives, so "any result shown" may still be a prefix's list."""
+    page.wait_for_function("""path => {
+        const link = document.querySelector('.md-search-result__item a.md-search-result__link');
+        return link && new URL(link.href).pathname.endsWith(path); }""", arg=path, timeout=timeout)
+
+
 def mark_document(page):
     """Wait until instant navigation can take a click, then mark this document so that
     same_document() can tell an instant navigation from a full page load."""

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from nexus.browser import MERMAID_RENDERED
+from nexus.browser import MERMAID_RENDERED, wait_for_first_result
 from nexus import ROOT
 from nexus.commands.offline import BUDGET
 
@@ -29,9 +29,7 @@ def test_offline_copy_searches_links_and_draws_diagrams(context, offline_root):
     page.goto((offline_root / "index.html").as_uri())
     page.click("input.md-search__input")
     page.keyboard.type("GraphQL")    # the hub's search worker, started through the file:// shim
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    href = page.locator("a.md-search-result__link").first.get_attribute("href")
-    assert href.split("?")[0].split("#")[0].endswith("tech/graphql.html"), href
+    wait_for_first_result(page, "tech/graphql.html")
     page.keyboard.press("Escape")
     page.goto((offline_root / "concepts" / "index.html").as_uri())
     page.locator("article a[href$='caching.html']").first.click()

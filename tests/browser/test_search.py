@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from nexus import ROOT, search
+from nexus.browser import wait_for_first_result
 from nexus.searchbox import SEARCH, questions, run_queries
 
 QUERIES = yaml.safe_load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
@@ -125,7 +126,7 @@ def test_a_result_opens_by_instant_navigation_and_search_works_there(page, serve
     page.evaluate("window.__kept = true")
     page.click(SEARCH)
     page.keyboard.type("GraphQL")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    wait_for_first_result(page, "/tech/graphql/")
     page.locator("a.md-search-result__link").first.click()
     page.wait_for_url("**/tech/graphql/**")
     assert page.evaluate("window.__kept === true"), "the result link reloaded the page"
@@ -134,7 +135,5 @@ def test_a_result_opens_by_instant_navigation_and_search_works_there(page, serve
     page.fill(SEARCH, "celery")
     page.keyboard.press("End")
     first = page.locator(".md-search-result__item a.md-search-result__link").first
-    page.wait_for_function("""() => {
-        const link = document.querySelector('.md-search-result__item a.md-search-result__link');
-        return link && new URL(link.href).pathname.endsWith('/tech/celery/'); }""", timeout=10_000)
+    wait_for_first_result(page, "/tech/celery/")
     assert first.is_visible() and page.evaluate("window.__kept === true")
