@@ -117,7 +117,10 @@ def build(docs: list[dict], separator: str, settings: dict) -> Built:
     """The index of Material's search documents. settings: data/search.yml (stop words, kinds of
     page, aliases), handed on to the worker in the manifest."""
     split = re.compile(separator)
-    items = sections(docs)
+    # Link lists hold no answer, only other pages' titles (indexed on those pages): a query about a
+    # page would otherwise send the reader to the list that links to it.
+    unindexed = set(settings.get("unindexed") or [])
+    items = [item for item in sections(docs) if "#" not in item.location or plain(item.title).strip() not in unindexed]
     n = len(items)
     postings = defaultdict(lambda: defaultdict(dict))      # word -> doc -> field -> term frequency
     lengths = []

@@ -82,7 +82,8 @@ def test_a_search_with_five_times_the_content_stays_within_budget(site, sessions
     given = json.loads(documents_of(site).read_text(encoding="utf-8"))
     settings = yaml.safe_load((ROOT / "data/search.yml").read_text(encoding="utf-8"))
     built = search.build(scaled(given["docs"], 5), given["config"]["separator"], settings)
-    assert built.manifest["n"] == 5 * len(given["docs"])
+    today = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]["nexus"]["n"]
+    assert built.manifest["n"] == 5 * today
     big = tmp_path / "site"
     for name, payload in built.files.items():
         (big / name).parent.mkdir(parents=True, exist_ok=True)
@@ -105,3 +106,27 @@ def test_words_that_name_object_properties_are_searched_like_any_other(site):
     _, results = searchbox.run_node(site, [["constructor", "hasOwnProperty __proto__", "toString redis", "redis"]])
     assert [result["query"] for result in results] == ["constructor", "hasOwnProperty __proto__", "toString redis", "redis"]
     assert results[2]["groups"][0]["page"] == results[3]["groups"][0]["page"] == "tech/redis/", results
+
+
+def test_aliases_come_from_the_question_map_and_lead_to_words_the_hub_uses(site):
+    """data/search.yml's aliases: each learner's word was typed in a question-map query, and each
+    word it brings along is in the built index (an alias to a word no page has finds nothing)."""
+    settings = yaml.safe_load((ROOT / "data/search.yml").read_text(encoding="utf-8"))
+    separator = re.compile(json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]["separator"])
+    typed = {word for case in searchbox.questions(site) for word in search.words(case.query, separator)}
+    indexed = {word for lexicon in (site / "search/l").glob("*.json")
+               for word in json.loads(lexicon.read_text(encoding="utf-8"))["w"]}
+    aliases = settings["aliases"]
+    assert aliases, "no aliases"
+    assert not set(aliases) - typed, f"aliases no question-map query types: {sorted(set(aliases) - typed)}"
+    dead = {word: targets for word, targets in aliases.items() if set(targets) - indexed}
+    assert not dead, f"aliases to words no page has: {dead}"
+
+
+def test_link_lists_are_not_indexed(site):
+    """data/search.yml's `unindexed` headings (Related pages, Further reading) are in no piece of
+    the index: a query about a page must not land on the list that links to it."""
+    unindexed = set(yaml.safe_load((ROOT / "data/search.yml").read_text(encoding="utf-8"))["unindexed"])
+    _, rows = search.read(site)
+    titles = {search.plain(title).strip() for _, location, title, _ in rows if "#" in location}
+    assert "Key ideas" in titles and not titles & unindexed, titles & unindexed

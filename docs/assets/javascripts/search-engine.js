@@ -40,6 +40,7 @@ var READ = 12;        // candidate pages whose sections are read for the second 
 var PER_PAGE = 3;     // best candidate sections read per page (each may cost a file of sections)
 var SHOWN = 10;       // result groups returned (Material renders ten, then more on scroll)
 var SNIPPET = 260;
+var SECTIONS = 2, NEAR = 0.75;   // a page's sections shown: the best, and one that nearly ties it
 var PHRASE = 1;       // score factor per query word pair found side by side, or literal code name
 var WHOLE_TITLE = 3;  // a section whose whole heading is the query
 var WHOLE_PAGE_TITLE = 10;  // a page whose whole title is the query: the reader named the page
@@ -614,7 +615,10 @@ function results(clauses, hits) {
     // Material shows a group's page and, under it, the sections that score as high as the group's
     // first item. The best section goes first, so the reader always sees which part of the page
     // matched, even when the page's own title matched more.
+    // Sections that score nearly as high as the best are shown beside it (at most SECTIONS in
+    // all): the ranking cannot tell them apart, and the reader can.
     var rest = group.filter(function (item) { return item !== article; });
+    rest.forEach(function (item, i) { if (i && i < SECTIONS && item.score >= NEAR * rest[0].score) item.score = rest[0].score; });
     items.push(rest.concat(article ? [article] : []));
   });
   var result = { items: items };
