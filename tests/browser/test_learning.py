@@ -442,3 +442,25 @@ def test_bad_stored_data_never_breaks_a_page_and_good_records_stay(page, server)
     assert page.evaluate("({}).polluted") is None
     assert not errors, errors
     page.evaluate("localStorage.clear()")
+
+
+def test_every_self_check_reads_as_characters_not_entity_codes(page, server, site):
+    """The text a reader sees in every question, option and explanation of every page, as the
+    browser parses the built HTML: no `&#91;` or `&amp;` left over from escaping twice (once it
+    offered `&#91;5, 10, 15, 20, 25&#93;` on tech/celery)."""
+    pages = {html.parent.relative_to(site).as_posix(): html.read_text(encoding="utf-8")
+             for html in sorted(site.rglob("index.html")) if 'class="nexus-q"' in html.read_text(encoding="utf-8")}
+    page.goto(server.url)
+    found = page.evaluate("""pages => {
+      const out = {};
+      for (const [path, html] of Object.entries(pages)) {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const texts = [...doc.querySelectorAll('.nexus-q legend, .nexus-q label, .nexus-q__why, .nexus-q pre')]
+          .map(node => node.textContent);
+        out[path] = {count: texts.length, bad: texts.filter(text => /&(#\\d+|#x[0-9a-f]+|[a-z]+);/i.test(text))};
+      }
+      return out;
+    }""", pages)
+    assert len(found) >= 50 and all(entry["count"] for entry in found.values()), {p: e["count"] for p, e in found.items()}
+    bad = {path: entry["bad"][:3] for path, entry in found.items() if entry["bad"]}
+    assert not bad, f"entity codes shown to readers: {bad}"
