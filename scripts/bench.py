@@ -214,6 +214,16 @@ def search_engine(site):
         section, _ = searchbox.score(cases, got)
         page, _ = searchbox.score([dataclasses.replace(case, section="", first=False) for case in cases], got)
         out[name] = {"section": section, "page": page}
+    # Coverage of the question map per topic and per kind: questions, and how many find their
+    # section in the first three (questions() keeps data/questions.yml's order).
+    entries = yaml.safe_load((ROOT / "data/questions.yml").read_text(encoding="utf-8"))
+    counts = {}
+    for entry, case, got in zip(entries, asked, results[len(generated):]):
+        for key in (f"topic {entry['topic']}", f"kind {entry['kind']}"):
+            row = counts.setdefault(key, [0, 0])
+            row[0] += 1
+            row[1] += case.passes(got["groups"])
+    out["questions_by"] = {key: f"{found}/{total}" for key, (total, found) in sorted(counts.items())}
     _, typed = searchbox.run_node(site, [searchbox.typing(case.query) for case in asked])
     firsts, later = {}, []
     for step in typed:
