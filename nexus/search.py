@@ -6,7 +6,8 @@ few of them, whatever the size of the hub (budgets in data/budgets.yml, tests/te
 - postings: for each word, the sections it occurs in, with a BM25 score per field computed here
   (the formula and parameters of MiniSearch, the engine the hub used before), grouped by the
   word's first letters into files of at most SHARD_BYTES gzipped;
-- lexicons: the words that start with each two letters, for prefix and typo matching;
+- lexicons: the words that start with each two letters, for prefix and typo matching (fetched
+  with the postings files the query's words name, which the manifest's shard keys tell);
 - sections: the titles and plain text of each page's sections, for showing results, snippets and
   highlighting, and for ranking the best candidates by phrase;
 - a manifest (search/search_index.json, which Material's search box fetches and passes on) that
@@ -162,8 +163,8 @@ def build(docs: list[dict], separator: str, settings: dict) -> Built:
     files = {}
 
     # Postings files, keyed by the words' first letters: two letters, or more where a group
-    # would pass SHARD_BYTES. The lexicon of each two-letter prefix lists its words and the keys
-    # of its postings files, so a query finds a word's file without a list of every file here.
+    # would pass SHARD_BYTES. The manifest lists the keys (under their two-letter prefix), so a
+    # query fetches a word's postings file at the same time as its lexicon, not a round trip later.
     def place(key, group, depth, keys):
         payload = _dump({word: encoded[word] for word in sorted(group)})
         if gz(payload) <= SHARD_BYTES or len(group) == 1 or depth >= 12:
@@ -181,10 +182,12 @@ def build(docs: list[dict], separator: str, settings: dict) -> Built:
     by_prefix = defaultdict(list)
     for word in postings:
         by_prefix[word[:2]].append(word)
+    shards = {}
     for prefix, group in sorted(by_prefix.items()):
         keys = []
         place(prefix, group, 2, keys)
-        files[f"search/l/{file_key(prefix)}.json"] = _dump({"s": sorted(keys), "w": sorted(group)})
+        files[f"search/l/{file_key(prefix)}.json"] = _dump({"w": sorted(group)})
+        shards[prefix] = sorted(key[len(prefix):] for key in keys)
 
     # The sections of each page, in order (a long page in parts), for results and phrase ranking.
     pages, starts, part, current = [], [], [], None
@@ -218,8 +221,21 @@ def build(docs: list[dict], separator: str, settings: dict) -> Built:
         "kinds": [kind_of(items[first].location) for first in pages],
         "boost": {str(i): items[first].boost for i, first in enumerate(pages) if items[first].boost != 1},
         "sections": starts,
+        # Which prefixes have a lexicon, and the keys of their postings files, in one string (a
+        # fifth of the bytes of the same as JSON): "ab" for a prefix whose words are in one file
+        # of that key, "re:,d,di" for one split into re, red and redi. Separators are never in words.
+        "shards": " ".join(prefix if rests == [""] else f"{prefix}:{','.join(rests)}" for prefix, rests in shards.items()),
     }
     return Built(manifest, files)
+
+
+def shard_keys(encoded: str) -> dict[str, list[str]]:
+    """The manifest's shards as search-engine.js reads them: prefix -> keys of its postings files."""
+    out = {}
+    for entry in encoded.split():
+        prefix, _, rests = entry.partition(":")
+        out[prefix] = [prefix + rest for rest in rests.split(",")] if rests else [prefix]
+    return out
 
 
 def read(site) -> tuple[dict, list[list]]:

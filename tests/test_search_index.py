@@ -60,6 +60,37 @@ def test_a_search_stays_within_budget(site, sessions):
     assert later[0][0] <= BUDGET["later_search_gzip_bytes"], f"heaviest later searches (gzip bytes): {later[:5]}"
 
 
+def test_the_manifest_names_the_postings_file_of_every_word(site):
+    """The engine fetches a word's postings with its lexicon, by the manifest's keys: each word is
+    in the file of the longest key that starts it, and every file is named there."""
+    folder = site / "search"
+    manifest = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))["config"]["nexus"]
+    keys = search.shard_keys(manifest["shards"])
+    named = {search.file_key(key) for prefix_keys in keys.values() for key in prefix_keys}
+    assert named == {path.stem for path in (folder / "p").glob("*.json")}
+    assert set(keys) == {json.loads(path.read_text(encoding="utf-8"))["w"][0][:2] for path in (folder / "l").glob("*.json")}
+    files = {}
+    for prefix, prefix_keys in keys.items():
+        for word in json.loads((folder / "l" / f"{search.file_key(prefix)}.json").read_text(encoding="utf-8"))["w"]:
+            key = max((key for key in prefix_keys if word.startswith(key)), key=len)
+            name = search.file_key(key)
+            files.setdefault(name, json.loads((folder / "p" / f"{name}.json").read_text(encoding="utf-8")))
+            assert word in files[name], f"{word!r} is not in p/{name}.json"
+
+
+def test_a_first_search_takes_two_round_trips_to_its_results(site):
+    """The lexicon and the postings its words are likely in come in one round trip (the manifest
+    names the postings files), the sections of the best pages in a second; a word derived from
+    another file may add a third. Each question-map and generated query, in a new worker."""
+    from collections import Counter
+    cases = searchbox.questions(site) + searchbox.generate(site)[::4]
+    _, results = searchbox.run_node(site, [[case.query] for case in cases])
+    trips = Counter(result["trips"] for result in results)
+    budget = BUDGET["first_search_round_trips"]
+    assert max(trips) <= budget + 1, f"round trips per first search: {trips}"
+    assert sum(number for n, number in trips.items() if n <= budget) > len(results) / 2, f"round trips per first search: {trips}"
+
+
 def scaled(docs, times):
     """The site's documents times over, as more content would be: each copy at its own address,
     with a third of its longer words made new (a bigger hub has more distinct words, not just

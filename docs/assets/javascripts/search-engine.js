@@ -4,8 +4,9 @@
  * with the first message and hands every message to self.__nexusReceive.
  *
  * The index comes in pieces, fetched as a query needs them (nexus/search.py says why and how):
- * the lexicon of each two-letter prefix a query word starts with, the postings files of the words
- * it matches, and the sections of the pages that make the first results. Nothing else is loaded.
+ * the lexicon of each two-letter prefix a query word starts with and, at the same time, the
+ * postings files its words are likely in (more after the lexicon, if a derived word is elsewhere),
+ * then the sections of the pages that make the first results. Nothing else is loaded.
  *
  * One definition of a word: index and query are split alike (words() here, nexus.search.words in
  * Python, with the `separator` of the search plugin in mkdocs.yml, which arrives in the manifest).
@@ -49,7 +50,7 @@ var DEFINES = 3;      // a one-word query that a section's heading shows as code
 var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
 var offline = /^file:/.test(here);
 var base = null, manifest = null, separator = /\s+/g, suggest = false;
-var stop = dict(), aliases = dict(), kindWeight = dict();
+var stop = dict(), aliases = dict(), kindWeight = dict(), shards = dict();
 var cache = { l: dict(), p: dict(), s: dict() };   // lexicons, postings and sections, by file name
 var sections = dict();                   // document id -> {location, title, text, flat, raw, titleWords}
 var pending = [], loaders = dict();
@@ -170,17 +171,42 @@ self.__nexusPiece = function (key, data) {
   self.__nexusSearch[key] = data;
 };
 
-function lexicon(word) {
-  return load("l", fileKey(word.slice(0, 2)));
+/* The keys of the postings files of word's two-letter prefix (the manifest's shards). */
+function keysOf(word) {
+  return shards[word.slice(0, 2)] || [];
 }
 
-/* The postings file that holds word: the longest key of its lexicon that starts the word. */
-function shardOf(word, lex) {
+function lexicon(word) {
+  // A prefix without words has no file: no request (a missing file costs a 404 page).
+  return keysOf(word).length ? load("l", fileKey(word.slice(0, 2))) : Promise.resolve(null);
+}
+
+/* The postings file that holds word: the longest key that starts the word. */
+function shardOf(word) {
   var best = null;
-  (lex ? lex.s : []).forEach(function (key) {
+  keysOf(word).forEach(function (key) {
     if (word.indexOf(key) === 0 && (!best || key.length > best.length)) best = key;
   });
   return best;
+}
+
+/* The postings files a spec's words are likely in, known before its lexicon arrives: the term's
+ * own, those of the words it starts (prefix), and those of its stem's usual forms. Fetched with
+ * the lexicon, they save a round trip; a word derived elsewhere (a typo's neighbour, a rarer form)
+ * is fetched once the lexicon has named it. */
+var FORMS = ["", "e", "s", "es", "ed", "ing", "er", "ion", "ions", "ation", "ations"];
+function likelyShards(spec) {
+  var keys = dict();
+  function add(word) { var key = shardOf(word); if (key) keys[key] = true; }
+  add(spec.term);
+  if (spec.prefix) {
+    keysOf(spec.term).forEach(function (key) { if (key.indexOf(spec.term) === 0) keys[key] = true; });
+  }
+  if (spec.stem) {
+    var root = stem(spec.term);
+    FORMS.forEach(function (end) { add(root + end); });
+  }
+  return Object.keys(keys);
 }
 
 /* ---- Matching words ---------------------------------------------------------------------- */
@@ -339,12 +365,15 @@ function specsOf(steps) {
 /* Load the lexicons, derive the words, load their postings. Resolves to word -> weight per spec. */
 function resolve(steps) {
   var specs = specsOf(steps);
+  specs.forEach(function (spec) {
+    likelyShards(spec).forEach(function (key) { load("p", fileKey(key)); });
+  });
   return Promise.all(specs.map(function (spec) { return lexicon(spec.term); })).then(function (lexicons) {
     var files = dict();
     specs.forEach(function (spec, i) {
       spec.derived = derive(spec.term, spec, lexicons[i]);
       Object.keys(spec.derived).forEach(function (word) {
-        var key = shardOf(word, lexicons[i]);
+        var key = shardOf(word);
         if (key) files[fileKey(key)] = true;
       });
     });
@@ -644,6 +673,11 @@ function setup(data) {
   manifest.stop.forEach(function (word) { stop[word] = true; });
   aliases = Object.assign(dict(), manifest.aliases);
   kindWeight = Object.assign(dict(), manifest.kindWeights);
+  shards = dict();   // "ab re:,d,di" (nexus/search.py) -> {ab: ["ab"], re: ["re", "red", "redi"]}
+  manifest.shards.split(" ").forEach(function (entry) {
+    var at = entry.indexOf(":"), prefix = at < 0 ? entry : entry.slice(0, at);
+    shards[prefix] = at < 0 ? [prefix] : entry.slice(at + 1).split(",").map(function (rest) { return prefix + rest; });
+  });
 }
 
 function handle(message) {
