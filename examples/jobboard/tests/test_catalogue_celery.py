@@ -270,6 +270,29 @@ def test_rabbitmq_vhost_access_refused(broker_url):
 
 
 @pytest.mark.services
+def test_rabbitmq_inequivalent_arg(broker_url):
+    # A queue declared again with another `durable` flag than the broker's copy has: RabbitMQ
+    # closes the channel (406). The quoted line names bin/services' vhost.
+    import amqp
+    from kombu.utils.url import parse_url
+
+    parts = parse_url(broker_url)
+    if parts["virtual_host"] != "jobboard":
+        pytest.skip("the quoted message names the vhost of bin/services (jobboard)")
+    conn = amqp.Connection(f"{parts['hostname']}:{parts['port']}", userid=parts["userid"],
+                           password=parts["password"], virtual_host=parts["virtual_host"])
+    conn.connect()
+    try:
+        conn.channel().queue_declare("reports", durable=False, auto_delete=False)
+        with pytest.raises(amqp.exceptions.PreconditionFailed) as excinfo:
+            conn.channel().queue_declare("reports", durable=True, auto_delete=False)
+    finally:
+        conn.channel().queue_delete("reports")
+        conn.close()
+    assert_reproduces(printed(excinfo.value), "celery/inequivalent-arg")
+
+
+@pytest.mark.services
 def test_delivery_acknowledgement_timeout(broker_url):
     # RabbitMQ 3.x-4.2 close the channel of a consumer that holds a message unacknowledged for
     # longer than consumer_timeout (30 min by default; 2 s here, set on the node of bin/services).
