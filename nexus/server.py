@@ -134,7 +134,7 @@ class SiteServer:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                if self.command == "HEAD" or not body:   # a HEAD gets a GET's headers and no body (RFC 9110, 9.3.2)
+                if self.command == "HEAD" or not body:   # HEAD: the headers of a GET, no body (RFC 9110, 9.3.2)
                     server.log.append((path, int(status), 0))
                     return
                 try:
