@@ -18,8 +18,9 @@ from mkdocs.config import load_config
 load_config("mkdocs.yml")
 print(json.dumps(sorted({name.split('.')[0] for name in set(sys.modules) - start})))"""
 # Imported only when installed: jsonschema checks `format: date-time` with it, and no schema the
-# build reads has one.
-OPTIONAL = {"rfc3339_validator"}
+# build reads has one; httpcore (under httpx) loads h2 and its hpack and hyperframe for HTTP/2,
+# which Hypercorn brings for the benchmark's server, and speaks HTTP/1.1 without them.
+OPTIONAL = {"rfc3339_validator", "h2", "hpack", "hyperframe"}
 
 
 def closure(names):
