@@ -187,7 +187,7 @@ def build(docs: list[dict], separator: str, settings: dict) -> Built:
         keys = []
         place(prefix, group, 2, keys)
         files[f"search/l/{file_key(prefix)}.json"] = _dump({"w": sorted(group)})
-        shards[prefix] = sorted(key[len(prefix):] for key in keys)
+        shards[prefix] = sorted(keys)
 
     # The sections of each page, in order (a long page in parts), for results and phrase ranking.
     pages, starts, part, current = [], [], [], None
@@ -221,16 +221,23 @@ def build(docs: list[dict], separator: str, settings: dict) -> Built:
         "kinds": [kind_of(items[first].location) for first in pages],
         "boost": {str(i): items[first].boost for i, first in enumerate(pages) if items[first].boost != 1},
         "sections": starts,
-        # Which prefixes have a lexicon, and the keys of their postings files, in one string (a
-        # fifth of the bytes of the same as JSON): "ab" for a prefix whose words are in one file
-        # of that key, "re:,d,di" for one split into re, red and redi. Separators are never in words.
-        "shards": " ".join(prefix if rests == [""] else f"{prefix}:{','.join(rests)}" for prefix, rests in shards.items()),
+        "shards": encode_shards(shards),
     }
     return Built(manifest, files)
 
 
+def encode_shards(shards: dict[str, list[str]]) -> str:
+    """Which prefixes have a lexicon, and the keys of their postings files, in one string (a fifth
+    of the bytes of the same as JSON): "ab" for a prefix whose words are in one file of that key,
+    "re:,d,di" for one split into re, red and redi. Separators are never in words."""
+    def entry(prefix, keys):
+        rests = [key[len(prefix):] for key in keys]
+        return prefix if rests == [""] else f"{prefix}:{','.join(rests)}"
+    return " ".join(entry(prefix, keys) for prefix, keys in shards.items())
+
+
 def shard_keys(encoded: str) -> dict[str, list[str]]:
-    """The manifest's shards as search-engine.js reads them: prefix -> keys of its postings files."""
+    """encode_shards() undone, as search-engine.js reads it: prefix -> keys of its postings files."""
     out = {}
     for entry in encoded.split():
         prefix, _, rests = entry.partition(":")
