@@ -104,3 +104,13 @@ def test_service_versions_agree_with_data_services_yml():
     readme = (ROOT / "examples/jobboard/README.md").read_text(encoding="utf-8")
     named = f"PostgreSQL {versions['postgres']}, Redis {versions['redis']} and RabbitMQ {versions['rabbitmq']}"
     assert named in readme, f"examples/jobboard/README.md should say {named!r}"
+
+
+def test_the_glossary_writes_expansions_out_and_other_pages_get_tooltips(site):
+    """The glossary page spells every expansion beside its term, so it carries no <abbr> tooltips
+    (each costs the theme a component on a phone); a page that uses a term still gets one."""
+    glossary = (site / "glossary/index.html").read_text(encoding="utf-8")
+    article = glossary.split("<article", 1)[1]
+    assert "<abbr" not in article
+    assert "<em>JSON Web Token.</em>" in article
+    assert '<abbr title="JSON Web Token">JWT</abbr>' in (site / "concepts/auth/index.html").read_text(encoding="utf-8")
