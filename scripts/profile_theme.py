@@ -66,6 +66,17 @@ class Mapper:
         self.sources = source_map["sources"]
         self.lines = decode_mappings(source_map["mappings"])
 
+    def component(self, stack) -> str:
+        """A trace stack (1-based lines and columns) -> its innermost component or the script's name."""
+        for frame in stack:
+            if frame.get("url", "").endswith(self.name):
+                name = self(frame["lineNumber"] - 1, frame["columnNumber"] - 1)
+                if name.startswith(("components/", "integrations/")):
+                    return name
+            elif frame.get("url"):
+                return frame["url"].rsplit("/", 1)[-1]
+        return "(bundle, other)"
+
     def __call__(self, line: int, column: int) -> str:
         segments = self.lines[line] if line < len(self.lines) else []
         best = None
@@ -123,12 +134,41 @@ def profile(browser, url: str, mapper: Mapper):
     return self_ms
 
 
+def forced(browser, url: str, mapper: Mapper):
+    """{(component, "style"|"layout"): [count, ms]} for work that script forced during a load."""
+    page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    events, done = [], []
+    cdp.on("Tracing.dataCollected", lambda event: events.extend(event["value"]))
+    cdp.on("Tracing.tracingComplete", lambda event: done.append(True))
+    cdp.send("Tracing.start", {"transferMode": "ReportEvents", "categories":
+              "devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack"})
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(3000)
+    cdp.send("Tracing.end")
+    while not done:
+        page.wait_for_timeout(100)
+    page.close()
+    found = defaultdict(lambda: [0, 0.0])
+    kinds = {"UpdateLayoutTree": "style", "Layout": "layout"}
+    for event in events:
+        args = event.get("args") or {}
+        stack = (args.get("beginData") or {}).get("stackTrace") or (args.get("data") or {}).get("stackTrace")
+        if event.get("ph") == "X" and event.get("name") in kinds and stack:
+            entry = found[(mapper.component(stack), kinds[event["name"]])]
+            entry[0] += 1
+            entry[1] += event["dur"] / 1000
+    return found
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("site")
     parser.add_argument("pages", nargs="*")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--top", type=int, default=14)
+    parser.add_argument("--forced", action="store_true", help="forced style and layout per component")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -139,6 +179,14 @@ def main():
     with SiteServer(site, site_prefix()) as server, sync_playwright() as playwright:
         browser = launch(playwright)
         for path in args.pages or typical:
+            if args.forced:
+                runs = [forced(browser, server.url + path, mapper) for _ in range(args.runs)]
+                keys = {key for run in runs for key in run}
+                rows = {key: [statistics.median(run.get(key, [0, 0.0])[i] for run in runs) for i in (0, 1)] for key in keys}
+                print(f"\n{path or 'home'} forced by script (median of {args.runs}, at 4x CPU)")
+                for (name, kind), (count, ms) in sorted(rows.items(), key=lambda item: -item[1][1])[:args.top]:
+                    print(f"  {ms:7.0f} ms  {count:4.0f}x  {kind:6}  {name}")
+                continue
             runs = [profile(browser, server.url + path, mapper) for _ in range(args.runs)]
             names = {name for run in runs for name in run}
             median = {name: statistics.median(run.get(name, 0.0) for run in runs) for name in names}
