@@ -113,3 +113,25 @@ def test_icons_drawn_by_the_stylesheet_are_the_theme_s_own():
         assert ours and theirs == [ours[1]], f"extra.css's nx-icon--{name} is not Material's material/{name}"
         empty = (ROOT / f"overrides/.icons/nexus/{name}.svg").read_text(encoding="utf-8")
         assert f'class="nx-icon nx-icon--{name}"' in empty, f"overrides/.icons/nexus/{name}.svg"
+
+
+@pytest.mark.parametrize("entry", CONTRACT["removed_rules"], ids=lambda e: e["file"])
+def test_rules_the_build_deletes_are_in_the_theme(entry):
+    texts = [path.read_text(encoding="utf-8") for path in (THEME / "assets/stylesheets").glob(entry["file"])]
+    assert any(entry["rule"] in text for text in texts), \
+        f"Material's {entry['file']} no longer has the rule nexus/site/theme_css.py deletes: {entry['rule']}"
+
+
+@pytest.mark.parametrize("entry", CONTRACT["removed_rules"], ids=lambda e: e["file"])
+def test_rules_the_build_deletes_are_gone_from_the_site(site, entry):
+    paths = list((site / "assets/stylesheets").glob(entry["file"]))
+    assert paths and not any(entry["rule"] in path.read_text(encoding="utf-8") for path in paths)
+
+
+def test_a_rule_the_theme_no_longer_has_is_reported(tmp_path):
+    from nexus.site import Site, theme_css
+    (tmp_path / "assets/stylesheets").mkdir(parents=True)
+    (tmp_path / "assets/stylesheets/palette.0.min.css").write_text("body{color:red}", encoding="utf-8")
+    site = Site(tmp_path)
+    theme_css.run(site)
+    assert [p.rule for p in site.reporter.problems] == ["theme-css"] * len(CONTRACT["removed_rules"])
