@@ -167,3 +167,35 @@ def test_union_operator_before_python_310(tmp_path):
     deferred = tmp_path / "deferred.py"
     deferred.write_text("from __future__ import annotations\n" + code + "print(find_job('x'))\n")
     assert subprocess.run([old_python, str(deferred)], capture_output=True, text=True).stdout == "x\n"
+
+
+def test_decorator_that_returns_nothing(tmp_path):
+    # `return wrapper` is forgotten: `@deco` binds report = deco(report), which is None.
+    script = tmp_path / "report.py"
+    script.write_text("def deco(func):\n"
+                      "    def wrapper(*args, **kwargs):\n"
+                      "        return func(*args, **kwargs)\n"
+                      "\n"
+                      "@deco\n"
+                      "def report():\n"
+                      "    return 'ok'\n"
+                      "\n"
+                      "print(report)\n"
+                      "report()\n")
+    output = run([sys.executable, str(script)], cwd=tmp_path)
+    assert output.startswith("None\n")   # the name is None before any call, as the entry says
+    assert_reproduces(output, "python/decorator-nonetype-not-callable")
+
+
+def test_generator_is_not_subscriptable(tmp_path):
+    output = run([sys.executable, "-c", "rows = (n * 2 for n in range(5))\nprint(rows[0])"], cwd=tmp_path)
+    assert_reproduces(output, "python/generator-not-subscriptable")
+    output = run([sys.executable, "-c", "print(len(n * 2 for n in range(5)))"], cwd=tmp_path)
+    assert_reproduces(output, "python/generator-no-len")
+
+
+def test_generator_without_contextmanager_in_with(tmp_path):
+    # A setup/yield/cleanup function without @contextmanager, used in `with` (Python 3.11 and later).
+    code = "def opened():\n    print('setup')\n    yield 1\n    print('cleanup')\n\nwith opened() as value:\n    pass\n"
+    output = run([sys.executable, "-c", code], cwd=tmp_path)
+    assert_reproduces(output, "python/generator-not-context-manager")
