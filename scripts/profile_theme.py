@@ -87,10 +87,16 @@ class Mapper:
         return group(self.sources[best]) if best is not None else "(bundle, unmapped)"
 
 
-def profile(browser, url: str, mapper: Mapper):
+def mobile_page(browser):
+    """A phone-sized page and its DevTools session, CPU throttled as Lighthouse's mobile preset."""
     page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
     cdp = page.context.new_cdp_session(page)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})   # Lighthouse's mobile preset
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    return page, cdp
+
+
+def profile(browser, url: str, mapper: Mapper):
+    page, cdp = mobile_page(browser)
     cdp.send("Performance.enable")
     cdp.send("Profiler.enable")
     cdp.send("Profiler.setSamplingInterval", {"interval": 100})
@@ -136,9 +142,7 @@ def profile(browser, url: str, mapper: Mapper):
 
 def forced(browser, url: str, mapper: Mapper):
     """{(component, "style"|"layout"): [count, ms]} for work that script forced during a load."""
-    page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page, cdp = mobile_page(browser)
     events, done = [], []
     cdp.on("Tracing.dataCollected", lambda event: events.extend(event["value"]))
     cdp.on("Tracing.tracingComplete", lambda event: done.append(True))
