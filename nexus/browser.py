@@ -6,6 +6,10 @@ import yaml
 from . import ROOT
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
+# The phone of Lighthouse's mobile preset, for pages measured as it measures them (page weight,
+# scripts/bench.py, scripts/profile_theme.py): its screen, and its CPU slowdown for CDP.
+PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
+PHONE_CPU_SLOWDOWN = 4
 # Diagrams arrive drawn, as inline SVG (nexus/steps/diagrams.py); Material would only draw a leftover
 # <pre class="mermaid">, which a built page must not have.
 # Predicates for wait_for_function are written as functions ("() => ..."): the pages' CSP forbids

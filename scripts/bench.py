@@ -40,7 +40,7 @@ from pathlib import Path
 import yaml
 
 from nexus import ROOT, pagekinds, searchbox
-from nexus.browser import all_pages
+from nexus.browser import PHONE, PHONE_CPU_SLOWDOWN, all_pages
 from nexus.build import build
 from nexus.chromium import ARGS, chromium_executable
 from nexus.server import H2SiteServer, SiteServer, free_port, site_prefix
@@ -298,12 +298,12 @@ def first_search_slow_4g(setups, words=("redis", "celery", "migrations", "cors",
 def _first_results_ms(browser, server, word):
     # No routing here: main()'s browsers block other hosts by their resolver, and routing would
     # turn off the HTTP cache that the engine's early fetch fills (search-on-demand.js).
-    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
     page.goto(server.url + "concepts/caching/")
     page.wait_for_load_state("networkidle")
     page.evaluate(FIRST_RESULT)

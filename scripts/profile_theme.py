@@ -18,6 +18,7 @@ from pathlib import Path
 
 from nexus import ROOT
 
+from nexus.browser import PHONE, PHONE_CPU_SLOWDOWN
 from nexus.chromium import launch
 from nexus.server import SiteServer, site_prefix
 
@@ -89,9 +90,9 @@ class Mapper:
 
 def mobile_page(browser):
     """A phone-sized page and its DevTools session, CPU throttled as Lighthouse's mobile preset."""
-    page = browser.new_page(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    page = browser.new_page(**PHONE)
     cdp = page.context.new_cdp_session(page)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
     return page, cdp
 
 

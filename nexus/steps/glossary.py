@@ -7,7 +7,8 @@ and a page uses a handful of the glossary's terms. `<!-- glossary -->` becomes t
 a definition list per initial letter (so the table of contents is an A-Z index), each term with
 its own anchor (glossary/#acid). The glossary gets no abbreviations: every expansion is written
 out beside its term, and its 309 tooltips each cost the theme a component to mount (Lighthouse
-mobile blocking time 1,645 -> 677 ms, README). The search index gives each term its own entry (nexus.site).
+mobile blocking time 1,645 -> 677 ms, README). The search index gives each term its own entry
+(nexus.site).
 """
 import re
 from dataclasses import dataclass

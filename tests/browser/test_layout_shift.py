@@ -14,12 +14,10 @@ import pytest
 import yaml
 
 from nexus import ROOT, pagekinds
-from nexus.browser import new_context
+from nexus.browser import PHONE, new_context
 
 BUDGET = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["pages"]["layout_shift"]
-VIEWPORTS = {"phone": {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True,
-                       "device_scale_factor": 1.75},
-             "desktop": {"viewport": {"width": 1350, "height": 940}}}
+VIEWPORTS = {"phone": PHONE, "desktop": {"viewport": {"width": 1350, "height": 940}}}
 OBSERVER = """window.__shifts = [];
 new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push({
   value: e.value, sources: (e.sources || []).map(s => s.node ? (s.node.id ? '#' + s.node.id : (s.node.className || s.node.nodeName))

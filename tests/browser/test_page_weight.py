@@ -10,14 +10,14 @@ import re
 import yaml
 
 from nexus import ROOT, pagekinds
-from nexus.browser import mark_document, new_context, same_document
+from nexus.browser import PHONE, mark_document, new_context, same_document
 
 BUDGETS = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["pages"]
 
 
 def first_visit(browser, server, path):
     """Bytes (gzip, from the server's own log) and files of a cold first visit to path."""
-    context = new_context(browser, viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    context = new_context(browser, **PHONE)
     page = context.new_page()
     mark = len(server.log)
     page.goto(server.url + path)
