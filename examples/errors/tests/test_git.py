@@ -136,3 +136,27 @@ def test_identity_unknown(tmp_path):
     result = git(repo, "-c", "user.useConfigOnly=true", "commit", "-m", "First", check=False)
     assert result.returncode == 128
     assert_reproduces(result.stderr, "git/identity-unknown")
+
+
+def test_local_changes_overwritten_by_pull_and_checkout(tmp_path):
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", "jobboard.git")
+    alice = clone(tmp_path, "alice")
+    commit(alice, "DEBUG = False\n", "Initial settings")
+    git(alice, "push", "-q", "origin", "main")
+    bob = clone(tmp_path, "bob")
+    commit(alice, "DEBUG = env_bool('DEBUG')\n", "Read DEBUG from the environment")
+    git(alice, "push", "-q", "origin", "main")
+    (bob / "settings.py").write_text("DEBUG = True\n")   # Bob's edit, not committed
+    result = git(bob, "pull", "origin", "main", check=False)
+    assert result.returncode == 1
+    assert_reproduces(result.stderr, "git/local-changes-overwritten-merge")
+    git(bob, "branch", "-q", "remote-main", "origin/main")
+    result = git(bob, "checkout", "remote-main", check=False)
+    assert_reproduces(result.stderr, "git/local-changes-overwritten-checkout")
+    # The fix: stash, pull, pop. Both sides changed the same line, so pop conflicts and keeps the stash.
+    git(bob, "stash", "-q")
+    git(bob, "pull", "-q", "origin", "main")
+    result = git(bob, "stash", "pop", check=False)
+    assert result.returncode == 1
+    assert_reproduces(result.stdout + result.stderr, "git/stash-pop-conflict")
+    assert len(git(bob, "stash", "list").stdout.splitlines()) == 1

@@ -136,3 +136,32 @@ def test_wsgi_module_not_found(tmp_path):
     assert result.returncode != 0
     assert_reproduces(result.stderr, "nginx-gunicorn/module-not-found")
     assert "Reason: Worker failed to boot." in result.stderr
+
+
+def test_gunicorn_command_not_found(tmp_path):
+    # A build that never installed gunicorn: the platform's shell runs the start command.
+    path = "/usr/local/bin:/usr/bin:/bin"
+    if any(Path(folder, "gunicorn").exists() for folder in path.split(":")):
+        pytest.skip("a system-wide gunicorn is installed here")
+    result = subprocess.run(["bash", "-c", "gunicorn config.wsgi"], cwd=tmp_path, env={"PATH": path},
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 127
+    assert_reproduces(result.stderr, "nginx-gunicorn/command-not-found")
+
+
+def test_port_from_the_environment_is_the_default_bind(tmp_path):
+    # What a platform relies on: with PORT set and no --bind, gunicorn listens on 0.0.0.0:$PORT.
+    (tmp_path / "app.py").write_text(APP)
+    port = free_port()
+    log = tmp_path / "gunicorn.log"
+    proc = subprocess.Popen([str(GUNICORN), "app:application", "--workers", "1", "--no-control-socket"],
+                            cwd=tmp_path, stdout=log.open("w"), stderr=subprocess.STDOUT,
+                            env={**os.environ, "HOME": str(tmp_path), "PORT": str(port)})
+    try:
+        deadline = time.monotonic() + 20
+        while "Listening at" not in log.read_text() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        assert f"Listening at: http://0.0.0.0:{port}" in log.read_text(), log.read_text()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

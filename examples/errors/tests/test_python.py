@@ -199,3 +199,13 @@ def test_generator_without_contextmanager_in_with(tmp_path):
     code = "def opened():\n    print('setup')\n    yield 1\n    print('cleanup')\n\nwith opened() as value:\n    pass\n"
     output = run([sys.executable, "-c", code], cwd=tmp_path)
     assert_reproduces(output, "python/generator-not-context-manager")
+
+
+def test_method_called_without_an_instance(tmp_path):
+    # A method called on the class gets no `self`; a `def` without `self` gets one argument too many.
+    cls = "class Job:\n    def publish(self):\n        return 'live'\n    def title(text):\n        return text\n"
+    output = run([sys.executable, "-c", cls + "Job.publish()\n"], cwd=tmp_path)
+    assert_reproduces(output, "python/missing-self")
+    output = run([sys.executable, "-u", "-c", cls + "print(Job().publish())\nJob().title('Backend')\n"], cwd=tmp_path)
+    assert output.startswith("live\n")   # called on an instance, the same method works
+    assert_reproduces(output, "python/takes-1-positional-2-given")

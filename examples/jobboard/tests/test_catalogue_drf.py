@@ -7,7 +7,7 @@ learners see and paste; the Job Board wraps the same message in {"error": {...}}
 import warnings
 
 import pytest
-from catalogue import assert_reproduces
+from catalogue import assert_reproduces, printed
 from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Paginator, UnorderedObjectListWarning
 from django.middleware.csrf import _get_new_csrf_string
@@ -200,3 +200,27 @@ def test_field_name_not_valid_for_model():
     with pytest.raises(ImproperlyConfigured) as exc:
         JobSalarySerializer().fields
     assert_reproduces(str(exc.value), "drf/field-name-not-valid")
+
+
+@pytest.mark.django_db
+def test_queryset_serialized_without_many(company):
+    with pytest.raises(AttributeError) as exc:
+        CompanySerializer(Company.objects.all()).data   # a list, but no many=True
+    assert_reproduces(printed(exc.value), "drf/got-attributeerror")
+    assert CompanySerializer(Company.objects.all(), many=True).data[0]["name"] == company.name   # the fix
+
+
+def test_declared_field_missing_from_meta_fields():
+    class JobSerializer(serializers.ModelSerializer):
+        applicant_count = serializers.SerializerMethodField()
+
+        class Meta:
+            model = Job
+            fields = ["id", "title"]   # applicant_count is not listed
+
+        def get_applicant_count(self, obj):
+            return 0
+
+    with pytest.raises(AssertionError) as exc:
+        JobSerializer().fields
+    assert_reproduces(printed(exc.value), "drf/declared-field-not-in-fields")

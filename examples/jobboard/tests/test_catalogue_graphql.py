@@ -75,3 +75,34 @@ def test_graphql_view_without_csrf_exempt(settings, caplog):
         "/graphql/", {"query": "{ jobs { title } }"}, content_type="application/json")
     assert response.status_code == 403
     assert_reproduces(caplog.text, "graphql/csrf-cookie-not-set")
+
+
+def schema_error(arguments: dict, input_fields: dict | None = None) -> str:
+    """What building a schema prints when a mutation's Arguments hold the given attributes."""
+    import graphene
+    from catalogue import printed
+
+    from jobs.schema import JobType
+    job_input = type("JobInput", (graphene.InputObjectType,), input_fields or {"title": graphene.String()})
+    arguments = {name: value(job_input) if callable(value) else value for name, value in arguments.items()}
+    create_job = type("CreateJob", (graphene.Mutation,), {
+        "Arguments": type("Arguments", (), arguments), "ok": graphene.Boolean(),
+        "mutate": lambda root, info, **kwargs: None})
+    with pytest.raises((TypeError, ValueError)) as excinfo:   # at the field, or when the schema is built
+        mutation = type("Mutation", (graphene.ObjectType,), {"create_job": create_job.Field()})
+        graphene.Schema(query=type("Query", (graphene.ObjectType,), {"hello": graphene.String()}),
+                        mutation=mutation, types=[JobType])
+    return printed(excinfo.value)
+
+
+@pytest.mark.django_db(databases=[])  # building a schema reads no rows
+def test_output_type_used_as_mutation_input():
+    import graphene
+
+    from jobs.schema import JobType
+    assert_reproduces(schema_error({"job": graphene.List(JobType)}), "graphql/argument-not-input-type")
+    assert_reproduces(schema_error({"job": JobType()}), "graphql/argument-instance-of-output-type")
+    assert_reproduces(schema_error({"input": lambda job_input: job_input(required=True)},
+                                   {"company": graphene.Field(JobType)}), "graphql/input-field-not-input-type")
+    assert_reproduces(schema_error({"job_data": lambda job_input: graphene.InputField(job_input)}),
+                      "graphql/inputfield-in-arguments")

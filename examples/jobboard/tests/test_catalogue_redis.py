@@ -130,6 +130,24 @@ def test_oom_maxmemory(password_redis):
 
 
 @pytest.mark.services
+def test_readonly_replica(password_redis):
+    # REPLICAOF turns the server into a replica (of a port where nothing listens): writes are refused.
+    client = redis.Redis(port=password_redis, password=PASSWORD)
+    client.execute_command("REPLICAOF", "127.0.0.1", str(free_port()))
+    try:
+        result = subprocess.run(["redis-cli", "-p", str(password_redis), "--no-auth-warning", "-a", PASSWORD,
+                                 "SET", "jobs:list:hits", "1"], capture_output=True, text=True, timeout=30)
+        with pytest.raises(redis.exceptions.ReadOnlyError) as excinfo:
+            client.set("jobs:list:hits", 1)
+        assert client.get("jobs:list:hits") is None    # reads still answer
+    finally:
+        client.execute_command("REPLICAOF", "NO", "ONE")
+    assert_reproduces(result.stdout + result.stderr, "redis/readonly")
+    assert_reproduces(printed(excinfo.value), "redis/readonly-redis-py")
+    assert client.set("jobs:list:hits", 1)              # a primary again: the fix in the entry
+
+
+@pytest.mark.services
 def test_wrongtype(shared_redis):
     key = "catalogue:jobs:list:hits"
     shared_redis.set(key, 1)  # a string (counter)...
