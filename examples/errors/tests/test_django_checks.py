@@ -14,7 +14,7 @@ from catalogue import assert_reproduces
 SETTINGS = """\
 SECRET_KEY = "not-a-secret"
 INSTALLED_APPS = ["django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",
-                  "django.contrib.sessions", "django.contrib.messages", "{app}"]
+                  "django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles", "{app}"]
 DATABASES = {{"default": {{"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}}}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware",
@@ -32,7 +32,7 @@ def check(tmp_path: Path, app: str, files: dict[str, str], hide: str = "", setti
     """`python manage.py check` (or another command) on a project with one app and extra `settings`;
     `hide` makes a module unimportable."""
     (tmp_path / "settings.py").write_text(SETTINGS.format(app=app) + settings)
-    (tmp_path / app).mkdir()
+    (tmp_path / app).mkdir(exist_ok=True)   # an app may have its static/ folder already
     (tmp_path / app / "__init__.py").write_text("")
     for name, text in files.items():
         (tmp_path / app / name).write_text(textwrap.dedent(text))
@@ -125,3 +125,18 @@ def test_old_style_middleware_in_middleware(tmp_path):
         """}, settings='MIDDLEWARE += ["pagination.middleware.PaginationMiddleware"]\n',
         command="from django.core.wsgi import get_wsgi_application; get_wsgi_application()")
     assert_reproduces(output, "django/middleware-takes-no-arguments")
+
+
+def test_collectstatic_css_references_a_missing_file(tmp_path):
+    # A stylesheet whose url() points at an image that is not in the project (WhiteNoise's storage).
+    static = tmp_path / "frontend" / "static" / "css"
+    static.mkdir(parents=True)
+    (static / "style.css").write_text(".hero { background: url('img/bg.png'); }\n")
+    output = check(tmp_path, "frontend", {}, command="execute_from_command_line(['manage.py', 'collectstatic', '--noinput'])",
+                   settings='STATIC_URL = "static/"\nSTATIC_ROOT = "staticfiles"\n'
+                            'STORAGES = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},\n'
+                            '            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}\n')
+    assert "Post-processing 'css/style.css' failed!" in output
+    assert "whitenoise.storage.MissingFileError: The file 'css/img/bg.png' could not be found with" in output
+    assert_reproduces(output, "django/collectstatic-css-missing-file")
+    assert not (tmp_path / "staticfiles" / "staticfiles.json").exists()   # no manifest: every page would fail
