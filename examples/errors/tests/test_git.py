@@ -44,8 +44,8 @@ def commit(repo: Path, text: str, message: str) -> None:
 
 
 @pytest.fixture
-def team(tmp_path):
-    """A remote with one commit, then Alice pushes a change Bob doesn't have while Bob commits his own."""
+def behind(tmp_path):
+    """A remote with one commit, then Alice pushes a change that Bob's clone doesn't have yet."""
     git(tmp_path, "init", "-q", "--bare", "-b", "main", "jobboard.git")
     alice = clone(tmp_path, "alice")
     commit(alice, "DEBUG = False\n", "Initial settings")
@@ -53,6 +53,13 @@ def team(tmp_path):
     bob = clone(tmp_path, "bob")
     commit(alice, "DEBUG = env_bool('DEBUG')\n", "Read DEBUG from the environment")
     git(alice, "push", "-q", "origin", "main")
+    return alice, bob
+
+
+@pytest.fixture
+def team(behind):
+    """Bob, behind, commits his own change to the same line."""
+    alice, bob = behind
     commit(bob, "DEBUG = True\n", "Turn DEBUG on")
     return alice, bob
 
@@ -138,14 +145,8 @@ def test_identity_unknown(tmp_path):
     assert_reproduces(result.stderr, "git/identity-unknown")
 
 
-def test_local_changes_overwritten_by_pull_and_checkout(tmp_path):
-    git(tmp_path, "init", "-q", "--bare", "-b", "main", "jobboard.git")
-    alice = clone(tmp_path, "alice")
-    commit(alice, "DEBUG = False\n", "Initial settings")
-    git(alice, "push", "-q", "origin", "main")
-    bob = clone(tmp_path, "bob")
-    commit(alice, "DEBUG = env_bool('DEBUG')\n", "Read DEBUG from the environment")
-    git(alice, "push", "-q", "origin", "main")
+def test_local_changes_overwritten_by_pull_and_checkout(behind):
+    _, bob = behind
     (bob / "settings.py").write_text("DEBUG = True\n")   # Bob's edit, not committed
     result = git(bob, "pull", "origin", "main", check=False)
     assert result.returncode == 1
