@@ -1,7 +1,9 @@
-"""Django's system-check and import errors from docs/troubleshooting/django.md, triggered for real.
+"""Django's start-up errors from docs/troubleshooting/django.md (system checks, imports, middleware,
+collectstatic), triggered for real.
 
 The Job Board itself is correct, so each test writes the smallest wrong project into tmp_path
-(a settings module and one app) and runs `manage.py check` on it with the pinned Django.
+(a settings module and one app) and runs a management command on it, or builds its WSGI
+application, with the pinned Django.
 """
 import os
 import subprocess
@@ -27,7 +29,7 @@ TEMPLATES = [{{"BACKEND": "django.template.backends.django.DjangoTemplates", "AP
 """
 
 
-def check(tmp_path: Path, app: str, files: dict[str, str], hide: str = "", settings: str = "",
+def run_in_project(tmp_path: Path, app: str, files: dict[str, str], hide: str = "", settings: str = "",
           command: str = "execute_from_command_line(['manage.py', 'check'])") -> str:
     """`python manage.py check` (or another command) on a project with one app and extra `settings`;
     `hide` makes a module unimportable."""
@@ -48,7 +50,7 @@ def check(tmp_path: Path, app: str, files: dict[str, str], hide: str = "", setti
 def test_reverse_accessor_clashes(tmp_path):
     # A custom user model without AUTH_USER_MODEL: it and auth.User both add Group.user_set.
     (tmp_path / "custom-user").mkdir()
-    output = check(tmp_path / "custom-user", "accounts", {"models.py": """
+    output = run_in_project(tmp_path / "custom-user", "accounts", {"models.py": """
         from django.contrib.auth.models import AbstractUser
 
         class User(AbstractUser):
@@ -57,7 +59,7 @@ def test_reverse_accessor_clashes(tmp_path):
     assert_reproduces(output, "django/reverse-accessor-clash")
     # Two foreign keys from one model to the user: both would add User.job_set.
     (tmp_path / "two-fks").mkdir()
-    output = check(tmp_path / "two-fks", "jobs", {"models.py": """
+    output = run_in_project(tmp_path / "two-fks", "jobs", {"models.py": """
         from django.conf import settings
         from django.db import models
 
@@ -69,7 +71,7 @@ def test_reverse_accessor_clashes(tmp_path):
 
 
 def test_foreign_key_without_on_delete(tmp_path):
-    output = check(tmp_path, "jobs", {"models.py": """
+    output = run_in_project(tmp_path, "jobs", {"models.py": """
         from django.db import models
 
         class Company(models.Model):
@@ -82,7 +84,7 @@ def test_foreign_key_without_on_delete(tmp_path):
 
 
 def test_list_display_names_what_the_model_lacks(tmp_path):
-    output = check(tmp_path, "jobs", {"models.py": """
+    output = run_in_project(tmp_path, "jobs", {"models.py": """
         from django.db import models
 
         class Tag(models.Model):
@@ -107,7 +109,7 @@ def test_list_display_names_what_the_model_lacks(tmp_path):
 
 def test_image_field_without_pillow(tmp_path):
     # Pillow is installed here (the Job Board needs it), so the subprocess is made unable to import it.
-    output = check(tmp_path, "accounts", {"models.py": """
+    output = run_in_project(tmp_path, "accounts", {"models.py": """
         from django.db import models
 
         class Profile(models.Model):
@@ -118,7 +120,7 @@ def test_image_field_without_pillow(tmp_path):
 
 def test_old_style_middleware_in_middleware(tmp_path):
     # A class written for MIDDLEWARE_CLASSES (Django < 1.10): no __init__(get_response).
-    output = check(tmp_path, "pagination", {"middleware.py": """
+    output = run_in_project(tmp_path, "pagination", {"middleware.py": """
         class PaginationMiddleware:
             def process_request(self, request):
                 request.page = int(request.GET.get("page", 1))
@@ -132,7 +134,7 @@ def test_collectstatic_css_references_a_missing_file(tmp_path):
     static = tmp_path / "frontend" / "static" / "css"
     static.mkdir(parents=True)
     (static / "style.css").write_text(".hero { background: url('img/bg.png'); }\n")
-    output = check(tmp_path, "frontend", {}, command="execute_from_command_line(['manage.py', 'collectstatic', '--noinput'])",
+    output = run_in_project(tmp_path, "frontend", {}, command="execute_from_command_line(['manage.py', 'collectstatic', '--noinput'])",
                    settings='STATIC_URL = "static/"\nSTATIC_ROOT = "staticfiles"\n'
                             'STORAGES = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},\n'
                             '            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}\n')
