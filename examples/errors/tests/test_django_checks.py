@@ -27,6 +27,12 @@ TEMPLATES = [{{"BACKEND": "django.template.backends.django.DjangoTemplates", "AP
                                                  "django.contrib.auth.context_processors.auth",
                                                  "django.contrib.messages.context_processors.messages"]}}}}]
 """
+USER_MODEL = """
+    from django.contrib.auth.models import AbstractUser
+
+    class User(AbstractUser):
+        pass
+    """
 
 
 def run_in_project(tmp_path: Path, app: str, files: dict[str, str], hide: str = "", settings: str = "",
@@ -37,6 +43,7 @@ def run_in_project(tmp_path: Path, app: str, files: dict[str, str], hide: str = 
     (tmp_path / app).mkdir(exist_ok=True)   # an app may have its static/ folder already
     (tmp_path / app / "__init__.py").write_text("")
     for name, text in files.items():
+        (tmp_path / app / name).parent.mkdir(exist_ok=True)
         (tmp_path / app / name).write_text(textwrap.dedent(text))
     code = (f"import sys; sys.modules[{hide!r}] = None\n" if hide else "") + (
         "from django.core.management import execute_from_command_line\n" + command + "\n")
@@ -50,12 +57,7 @@ def run_in_project(tmp_path: Path, app: str, files: dict[str, str], hide: str = 
 def test_reverse_accessor_clashes(tmp_path):
     # A custom user model without AUTH_USER_MODEL: it and auth.User both add Group.user_set.
     (tmp_path / "custom-user").mkdir()
-    output = run_in_project(tmp_path / "custom-user", "accounts", {"models.py": """
-        from django.contrib.auth.models import AbstractUser
-
-        class User(AbstractUser):
-            pass
-        """})
+    output = run_in_project(tmp_path / "custom-user", "accounts", {"models.py": USER_MODEL})
     assert_reproduces(output, "django/reverse-accessor-clash")
     # Two foreign keys from one model to the user: both would add User.job_set.
     (tmp_path / "two-fks").mkdir()
@@ -142,3 +144,22 @@ def test_collectstatic_css_references_a_missing_file(tmp_path):
     assert "whitenoise.storage.MissingFileError: The file 'css/img/bg.png' could not be found with" in output
     assert_reproduces(output, "django/collectstatic-css-missing-file")
     assert not (tmp_path / "staticfiles" / "staticfiles.json").exists()   # no manifest: every page would fail
+
+
+def test_user_model_missing_from_its_apps_migrations(tmp_path):
+    # AUTH_USER_MODEL names accounts.User, but migrate ran before makemigrations accounts.
+    migrate = "execute_from_command_line(['manage.py', 'migrate', '--noinput'])"
+    (tmp_path / "empty").mkdir()
+    output = run_in_project(tmp_path / "empty", "accounts", {"models.py": USER_MODEL, "migrations/__init__.py": ""},
+                            settings='AUTH_USER_MODEL = "accounts.User"\n', command=migrate)
+    assert_reproduces(output, "django/dependency-on-app-with-no-migrations")
+    # A first migration that does not create the model.
+    output = run_in_project(tmp_path, "accounts", {"models.py": USER_MODEL, "migrations/__init__.py": "", "migrations/0001_initial.py": """
+        from django.db import migrations
+
+        class Migration(migrations.Migration):
+            initial = True
+            dependencies = []
+            operations = []
+        """}, settings='AUTH_USER_MODEL = "accounts.User"\n', command=migrate)
+    assert_reproduces(output, "django/related-model-cannot-be-resolved")
