@@ -40,15 +40,17 @@ def free_port() -> int:
 class Gunicorn:
     """One gunicorn master in tmp_path; its log is read from a file, every wait is bounded."""
 
-    def __init__(self, tmp_path: Path, *args: str, app: str = "app:application"):
+    def __init__(self, tmp_path: Path, *args: str, app: str = "app:application", port_from_env: bool = False):
+        """port_from_env: no --bind, the port in PORT instead, as a hosting platform starts it."""
         (tmp_path / "app.py").write_text(APP)
         self.port = free_port()
         self.log = tmp_path / "gunicorn.log"
+        bind = [] if port_from_env else ["--bind", f"127.0.0.1:{self.port}"]
+        port = {"PORT": str(self.port)} if port_from_env else {}
         self.proc = subprocess.Popen(
-            [str(GUNICORN), app, "--bind", f"127.0.0.1:{self.port}", "--workers", "1",
-             "--no-control-socket", *args],
+            [str(GUNICORN), app, *bind, "--workers", "1", "--no-control-socket", *args],
             cwd=tmp_path, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
-            env={**os.environ, "HOME": str(tmp_path)})
+            env={**os.environ, "HOME": str(tmp_path), **port})
 
     def text(self) -> str:
         return self.log.read_text()
@@ -149,19 +151,7 @@ def test_gunicorn_command_not_found(tmp_path):
     assert_reproduces(result.stderr, "nginx-gunicorn/command-not-found")
 
 
-def test_port_from_the_environment_is_the_default_bind(tmp_path):
+def test_port_from_the_environment_is_the_default_bind(gunicorn):
     # What a platform relies on: with PORT set and no --bind, gunicorn listens on 0.0.0.0:$PORT.
-    (tmp_path / "app.py").write_text(APP)
-    port = free_port()
-    log = tmp_path / "gunicorn.log"
-    proc = subprocess.Popen([str(GUNICORN), "app:application", "--workers", "1", "--no-control-socket"],
-                            cwd=tmp_path, stdout=log.open("w"), stderr=subprocess.STDOUT,
-                            env={**os.environ, "HOME": str(tmp_path), "PORT": str(port)})
-    try:
-        deadline = time.monotonic() + 20
-        while "Listening at" not in log.read_text() and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.1)
-        assert f"Listening at: http://0.0.0.0:{port}" in log.read_text(), log.read_text()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    server = gunicorn(port_from_env=True)
+    server.wait_for(f"Listening at: http://0.0.0.0:{server.port}")

@@ -1,12 +1,13 @@
 """GraphQL errors of the catalogue (docs/troubleshooting/graphql.md), triggered at /graphql/."""
+import graphene
 import pytest
-from catalogue import assert_reproduces
+from catalogue import assert_reproduces, printed
 from django.test import Client
 from django.urls import include, path
 from graphene_django.views import GraphQLView
 
 from jobs.models import Job
-from jobs.schema import demo_schema, schema
+from jobs.schema import JobType, demo_schema, schema
 
 pytestmark = pytest.mark.django_db
 
@@ -79,10 +80,6 @@ def test_graphql_view_without_csrf_exempt(settings, caplog):
 
 def schema_error(arguments: dict, input_fields: dict | None = None) -> str:
     """What building a schema prints when a mutation's Arguments hold the given attributes."""
-    import graphene
-    from catalogue import printed
-
-    from jobs.schema import JobType
     job_input = type("JobInput", (graphene.InputObjectType,), input_fields or {"title": graphene.String()})
     arguments = {name: value(job_input) if callable(value) else value for name, value in arguments.items()}
     create_job = type("CreateJob", (graphene.Mutation,), {
@@ -97,9 +94,6 @@ def schema_error(arguments: dict, input_fields: dict | None = None) -> str:
 
 @pytest.mark.django_db(databases=[])  # building a schema reads no rows
 def test_output_type_used_as_mutation_input():
-    import graphene
-
-    from jobs.schema import JobType
     assert_reproduces(schema_error({"job": graphene.List(JobType)}), "graphql/argument-not-input-type")
     assert_reproduces(schema_error({"job": JobType()}), "graphql/argument-instance-of-output-type")
     assert_reproduces(schema_error({"input": lambda job_input: job_input(required=True)},
