@@ -22,6 +22,7 @@ whole), so neither can be loaded on demand within the budget.
 """
 from __future__ import annotations
 
+import base64
 import gzip
 import html
 import json
@@ -243,6 +244,27 @@ def shard_keys(encoded: str) -> dict[str, list[str]]:
         prefix, _, rests = entry.partition(":")
         out[prefix] = [prefix + rest for rest in rests.split(",")] if rests else [prefix]
     return out
+
+
+ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def prefetch_table(manifest: dict, separator: str) -> dict:
+    """What the page's search-on-demand.js needs to name a typed word's pieces before the manifest
+    arrives (a few hundred bytes, in a script every page loads): the tokenizer's separator and the
+    stop words (a pasted line's stop words are never looked up), the prefixes whose postings are
+    split over several files, as encode_shards() writes them, and which two-letter ASCII prefixes
+    have a lexicon at all, as a bitmap (bit i*36+j for ALNUM[i] ALNUM[j]): asking for a file that
+    does not exist would cost a 404 page."""
+    encoded = manifest["shards"]
+    bits = bytearray(len(ALNUM) ** 2 // 8 + 1)
+    for prefix in shard_keys(encoded):
+        if len(prefix) == 2 and all(char in ALNUM for char in prefix):
+            bit = ALNUM.index(prefix[0]) * len(ALNUM) + ALNUM.index(prefix[1])
+            bits[bit >> 3] |= 1 << (bit & 7)
+    return {"separator": separator, "stop": " ".join(manifest["stop"]),
+            "split": " ".join(entry for entry in encoded.split() if ":" in entry),
+            "present": base64.b64encode(bytes(bits)).decode("ascii")}
 
 
 def read(site) -> tuple[dict, list[list]]:

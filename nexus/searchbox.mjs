@@ -6,7 +6,8 @@
 // the page, then the sections that score as high as the group's first item).
 // Usage: node searchbox.mjs SITE QUERIES.json OUT.json
 // QUERIES.json: a list of sessions, each a list of queries typed one after another, from an
-// empty cache (a reader who opens the search box and types).
+// empty cache (a reader who opens the search box and types). Each result also names the pieces
+// fetched, and those the page prefetched while the query was typed (search-on-demand.js).
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -39,7 +40,7 @@ function start() {
       const rel = new URL(url).pathname;
       const found = piece(path.join(site, rel));
       if (!found) return resolve({ ok: false, json: async () => null });
-      fetched.push([rel.split("/")[2], found[1]]);
+      fetched.push([rel.split("/")[2], found[1], rel.split("/").slice(2).join("/").replace(/\.json$/, "")]);
       resolve({ ok: true, json: async () => JSON.parse(found[0]) });
     })),
     importScripts: (...urls) => urls.forEach((url) =>
@@ -67,6 +68,21 @@ function send(data) {
   });
 }
 
+// The page's own prefetch (search-on-demand.js, as built): the pieces it asks for while the reader
+// types a query, one character after another, before the manifest has arrived.
+const onDemand = { location: { search: "" }, URL, atob, fetch: () => Promise.resolve(),
+  document: { currentScript: { src: "http://localhost/assets/javascripts/search-on-demand.min.js" },
+              addEventListener() {} },
+  XMLHttpRequest: Object.assign(function () {}, { prototype: {} }) };
+onDemand.window = onDemand;
+vm.createContext(onDemand);
+vm.runInContext(fs.readFileSync(path.join(site, "assets/javascripts/search-on-demand.min.js"), "utf8"), onDemand);
+function prefetched(query) {
+  const names = new Set();
+  for (let end = 1; end <= query.length; end++) onDemand.__nexusPiecesOf(query.slice(0, end)).forEach((name) => names.add(name));
+  return [...names];
+}
+
 // What a first search costs besides the pieces: the manifest, the worker and its engine, as served.
 const setupBytes = [path.join(site, "search/search_index.json"), workerFile, engineFile]
   .reduce((sum, file) => sum + gz(fs.readFileSync(file)), 0);
@@ -89,6 +105,7 @@ for (const [session, typed] of queries.entries()) {
     });
     out.push({ session, query, groups, ms, meta: groups.length ? "" : "No matching documents",
                bytes: fetched.reduce((sum, [, size]) => sum + size, 0), files: fetched.length, trips,
+               names: fetched.map(([, , name]) => name), prefetched: prefetched(query),
                byKind: fetched.reduce((sums, [kind, size]) => ({ ...sums, [kind]: (sums[kind] || 0) + size }), {}) });
   }
 }

@@ -40,6 +40,29 @@ def test_generated_queries_find_their_page(first_searches):
     assert not failures, f"{len(failures)} of {summary['cases']} generated queries missed:\n" + "\n".join(failures)
 
 
+def test_the_page_prefetches_only_pieces_the_search_then_reads(first_searches):
+    """search-on-demand.js fetches a typed word's lexicon and postings file before the manifest has
+    arrived (searchbox.mjs types each query one character after another through it): each must be
+    a piece the worker then reads for that query, or the reader pays for a wrong guess. A
+    camel-case word caught half-typed ("AsyncToS") may name one the whole word does not: a few
+    queries, a word each."""
+    _, results = first_searches
+    wasted = [(result["query"], sorted(set(result["prefetched"]) - set(result["names"]))) for result in results]
+    wasted = [(query, extra) for query, extra in wasted if extra]
+    assert len(wasted) <= len(results) // 100 and all(len(extra) <= 2 for _, extra in wasted), wasted[:20]
+
+
+def test_the_page_prefetches_the_postings_of_a_one_word_query(first_searches):
+    """The prefetch saves a round trip only if it names the word's postings file: it must for
+    almost every one-word query (not where the word typed so far still matches several files)."""
+    _, results = first_searches
+    single = [result for result in results if re.fullmatch(r"[A-Za-z0-9]{3,}", result["query"])]
+    named = [result for result in single if any(name.startswith("p/") and name in result["names"]
+                                                 for name in result["prefetched"])]
+    assert len(single) > 100 and len(named) >= 0.95 * len(single), \
+        [result["query"] for result in single if result not in named][:20]
+
+
 @pytest.fixture(scope="module")
 def sessions(site):
     """Every question-map query (the longest, so the heaviest), and every eighth generated query."""

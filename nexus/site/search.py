@@ -27,6 +27,8 @@ from nexus import config, search
 from nexus.checks.pages import glossary_anchor
 
 WORKER = "assets/javascripts/search-worker.min.js"
+PREFETCH = "assets/javascripts/search-on-demand.min.js"
+PLACEHOLDER = '"@@nexus-index-keys@@"'
 CONFIG_URL = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 LISTING = "<!-- material/tags"
 GLOSSARY = "glossary.md"
@@ -50,6 +52,7 @@ def run(site):
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     if "nexus" in index["config"]:
+        prefetch_table(site, index["config"])
         return   # already the hub's (a rebuild that kept the folder)
     docs = glossary_terms(site, without_listings(site, index["docs"]))
     # The documents the index is built from, beside the site (never deployed): tests and
@@ -73,7 +76,23 @@ def run(site):
     # Inside `config`: Material's bundle hands the worker only config, docs and options.
     manifest = {"config": {**index["config"], "nexus": built.manifest}, "docs": []}
     index_path.write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    prefetch_table(site, manifest["config"])
     site.notes.append(f"search: {len(docs)} sections in {len(built.files)} pieces")
+
+
+def prefetch_table(site, config):
+    """search-on-demand.js names a typed word's pieces before the manifest arrives: it needs the
+    manifest's postings keys in short, written over the placeholder in its minified copy."""
+    path = site.folder / PREFETCH
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if PLACEHOLDER not in text:
+        if '{"split":' in text:
+            return   # written by an earlier run over the same folder
+        site.problem("docs/" + PREFETCH.replace(".min.js", ".js"), f"{PLACEHOLDER} not found in {PREFETCH} "
+                     "(renamed, or minified differently?): the page cannot prefetch the index's pieces", "search")
+        return
+    table = json.dumps(search.prefetch_table(config["nexus"], config["separator"]), separators=(",", ":"))
+    path.write_text(text.replace(PLACEHOLDER, table, 1), encoding="utf-8")
 
 
 def documents_of(folder: Path) -> Path:
