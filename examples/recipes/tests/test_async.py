@@ -1,11 +1,13 @@
 """Async view recipes (docs/howto/async.md), driven by Django's AsyncClient."""
+import asyncio
 import time
 
+import httpx
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from django.contrib.auth.models import User
 from django.core.exceptions import SynchronousOnlyOperation
-from django.test import AsyncClient
+from django.test import AsyncClient, Client
 
 from cookbook.async_views import views
 
@@ -111,3 +113,98 @@ def test_blocking_call_blocks_and_to_thread_does_not(spans):
     spans.clear()
     async_to_sync(AsyncClient().get)("/async_views/threaded/")
     assert len(spans) == 2 and overlapped(spans)      # asyncio.to_thread: both at once
+
+
+# --- docs/howto/async.md#async-httpx ----------------------------------------------------------
+@pytest.fixture
+def rates_api(monkeypatch):
+    """A small rates API on 127.0.0.1 that keeps connections open, like a real one."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Rates(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            body = json.dumps({"rate": {"/ETB": 1, "/USD": 57}[self.path]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Rates)
+    server.handle_error = lambda request, address: None   # a client that drops a connection is fine
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(views, "RATES_API", f"http://127.0.0.1:{server.server_port}")
+    monkeypatch.setattr(views, "shared_client", None)
+    yield
+    server.shutdown()
+    server.server_close()
+
+
+def test_httpx_in_an_async_view(rates_api):
+    async_to_sync(_httpx_in_an_async_view)()
+
+
+async def _httpx_in_an_async_view():
+    response = await AsyncClient().get("/async_views/rates/")
+    assert response.status_code == 200 and response.json() == {"ETB": 1, "USD": 57}
+
+
+def test_httpx_errors_become_502_and_504(monkeypatch):
+    def client_with(handler):
+        return lambda: httpx.AsyncClient(base_url=views.RATES_API, transport=httpx.MockTransport(handler))
+
+    def too_slow(request):
+        raise httpx.ReadTimeout("timed out", request=request)
+    monkeypatch.setattr(views, "rates_client", client_with(too_slow))
+    assert async_to_sync(AsyncClient().get)("/async_views/rates/").status_code == 504
+
+    monkeypatch.setattr(views, "rates_client", client_with(lambda request: httpx.Response(500)))
+    assert async_to_sync(AsyncClient().get)("/async_views/rates/").status_code == 502
+
+
+def test_shared_async_client_breaks_under_wsgi(rates_api):
+    # Under WSGI (runserver, gunicorn sync workers) each async view runs in its own event loop.
+    # The per-request client works on every request...
+    client = Client()
+    assert [client.get("/async_views/rates/").status_code for _ in range(3)] == [200, 200, 200]
+    # ...a client kept between requests holds a connection of a loop that is now closed.
+    assert client.get("/async_views/rates/shared/").status_code == 200
+    with pytest.raises(RuntimeError) as raised:
+        client.get("/async_views/rates/shared/")
+    errors = catalogue()   # docs/troubleshooting/async.md#async-event-loop-closed
+    errors.assert_reproduces(errors.printed(raised.value), "async/event-loop-closed")
+
+
+def catalogue():
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "errors"))  # examples/errors
+    import catalogue as module
+    return module
+
+
+# --- docs/howto/async.md#async-semaphore ------------------------------------------------------
+def test_semaphore_limits_calls_in_flight(monkeypatch):
+    in_flight, peak = 0, 0
+
+    async def slow_api(request):
+        nonlocal in_flight, peak
+        in_flight += 1
+        peak = max(peak, in_flight)
+        await asyncio.sleep(0.01)
+        in_flight -= 1
+        return httpx.Response(200)
+
+    real_client = httpx.AsyncClient
+    monkeypatch.setattr(views.httpx, "AsyncClient",
+                        lambda **kwargs: real_client(transport=httpx.MockTransport(slow_api), **kwargs))
+    urls = [f"https://jobs.example.com/{n}" for n in range(200)]
+    statuses = asyncio.run(views.fetch_all(urls, limit=10))
+    assert statuses == [200] * 200                     # every call ran, results in order
+    assert peak == 10                                  # never more than 10 at once

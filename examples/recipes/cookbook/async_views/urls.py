@@ -8,4 +8,6 @@ urlpatterns = [
     path("dashboard/", views.dashboard),
     path("blocking/", views.blocking_dashboard),
     path("threaded/", views.threaded_dashboard),
+    path("rates/", views.exchange_rates),
+    path("rates/shared/", views.exchange_rates_shared_client),
 ]

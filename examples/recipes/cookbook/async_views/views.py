@@ -2,6 +2,7 @@
 import asyncio
 import time
 
+import httpx
 from asgiref.sync import sync_to_async
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -85,3 +86,53 @@ async def threaded_dashboard(request):
     )                                                  # about 0.5 s
     return JsonResponse({"done": True})
 # --8<-- [end:blocking]
+
+
+# --8<-- [start:httpx]
+RATES_API = "https://rates.example.com"
+
+
+def rates_client():
+    # A fresh client for each request: it belongs to the event loop that runs this view.
+    return httpx.AsyncClient(base_url=RATES_API, timeout=5.0)
+
+
+async def exchange_rates(request):
+    try:
+        async with rates_client() as client:
+            etb, usd = await asyncio.gather(client.get("/ETB"), client.get("/USD"))
+        etb.raise_for_status()
+        usd.raise_for_status()
+    except httpx.TimeoutException:
+        return JsonResponse({"error": "rates API too slow"}, status=504)
+    except httpx.HTTPError:                            # connection refused, 4xx/5xx...
+        return JsonResponse({"error": "rates API unavailable"}, status=502)
+    return JsonResponse({"ETB": etb.json()["rate"], "USD": usd.json()["rate"]})
+# --8<-- [end:httpx]
+
+
+shared_client = None
+
+
+async def exchange_rates_shared_client(request):
+    """Wrong: one AsyncClient for the whole process, reused by every request."""
+    global shared_client
+    if shared_client is None:
+        shared_client = httpx.AsyncClient(base_url=RATES_API, timeout=5.0)
+    response = await shared_client.get("/ETB")
+    return JsonResponse({"ETB": response.json()["rate"]})
+
+
+# --8<-- [start:semaphore]
+async def fetch_all(urls, limit=10):
+    """Fetch many URLs, at most `limit` at a time, on one shared client."""
+    semaphore = asyncio.Semaphore(limit)               # created inside the running loop
+
+    async def fetch(client, url):
+        async with semaphore:                          # waits while `limit` calls are in flight
+            response = await client.get(url)
+            return response.status_code
+
+    async with httpx.AsyncClient(timeout=5.0, limits=httpx.Limits(max_connections=limit)) as client:
+        return await asyncio.gather(*(fetch(client, url) for url in urls))
+# --8<-- [end:semaphore]
