@@ -290,3 +290,86 @@ def test_refresh_with_a_broken_token_message(client):
     response = client.post("/authcook/token/refresh/", {"refresh": "abc.def.ghi"}, format="json")
     assert response.status_code == 401
     assert response.json() == {"detail": "Token is invalid", "code": "token_not_valid"}
+
+
+# --- Rotate SECRET_KEY with SECRET_KEY_FALLBACKS (docs/practices/config-secrets.md) ---------------
+
+OLD_KEY, NEW_KEY = "old-key-" + "a" * 50, "new-key-" + "b" * 50
+
+
+def logged_in_user(session_key):
+    """Who Django thinks the browser with this session cookie is, with the current settings."""
+    from types import SimpleNamespace
+
+    from django.contrib.auth import get_user
+    from django.contrib.sessions.backends.db import SessionStore
+    return get_user(SimpleNamespace(session=SessionStore(session_key=session_key)))
+
+
+def test_secret_key_settings_read_the_environment(monkeypatch):
+    import importlib.util
+    import runpy
+
+    fragment = importlib.util.find_spec("cookbook.authcook.secret_keys").origin  # a settings fragment
+    monkeypatch.delenv("DJANGO_SECRET_KEY", raising=False)
+    with pytest.raises(KeyError):  # no key in the environment: no start, rather than a random key
+        runpy.run_path(fragment)
+    monkeypatch.setenv("DJANGO_SECRET_KEY", NEW_KEY)
+    monkeypatch.setenv("DJANGO_SECRET_KEY_FALLBACKS", OLD_KEY)
+    values = runpy.run_path(fragment)
+    assert values["SECRET_KEY"] == NEW_KEY and values["SECRET_KEY_FALLBACKS"] == [OLD_KEY]
+    monkeypatch.delenv("DJANGO_SECRET_KEY_FALLBACKS")
+    assert runpy.run_path(fragment)["SECRET_KEY_FALLBACKS"] == []
+
+
+def test_rotating_secret_key_with_and_without_fallbacks(abel):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.core import signing
+    from django.test import Client
+
+    with override_settings(SECRET_KEY=OLD_KEY, SECRET_KEY_FALLBACKS=[]):
+        browser = Client()
+        browser.force_login(abel)
+        session_key = browser.session.session_key
+        reset_token = default_token_generator.make_token(abel)
+        signed = signing.dumps({"job": 7})
+        assert logged_in_user(session_key) == abel
+    # The new key alone: the user is logged out, the reset link and the signed value are refused.
+    with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[]):
+        assert not logged_in_user(session_key).is_authenticated
+        assert not default_token_generator.check_token(abel, reset_token)
+        with pytest.raises(signing.BadSignature):
+            signing.loads(signed)
+    # The new key with the old one as a fallback: all three still work.
+    with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[OLD_KEY]):
+        assert logged_in_user(session_key) == abel
+        assert default_token_generator.check_token(abel, reset_token)
+        assert signing.loads(signed) == {"job": 7}
+    # Passwords do not depend on SECRET_KEY at all.
+    with override_settings(SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[]):
+        abel.refresh_from_db()
+        assert abel.check_password(PASSWORD)
+
+
+# --- XSS: auto-escaping, |safe, mark_safe and format_html (docs/practices/defensive.md) ----------
+
+ATTACK = '<script>alert("hi")</script>'
+
+
+def test_autoescape_and_safe_filter():
+    from cookbook.authcook.html_safety import PROFILE
+    escaped, raw = PROFILE.render({"bio": ATTACK}).splitlines()
+    assert escaped == "<p>&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;</p>"
+    assert raw.startswith(f"<p>{ATTACK}</p>")
+
+
+def test_format_html_escapes_what_mark_safe_does_not():
+    from django.template import engines
+
+    from cookbook.authcook.html_safety import company_link, company_link_unsafe
+    page = engines["django"].from_string("{{ link }}")
+    safe = page.render({"link": company_link(ATTACK, "https://acme.example/?a=1&b=2")})
+    assert safe == ('<a href="https://acme.example/?a=1&amp;b=2">'
+                    "&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;</a>")
+    unsafe = page.render({"link": company_link_unsafe(ATTACK, "https://acme.example/")})
+    assert ATTACK in unsafe
