@@ -1,9 +1,12 @@
 """CI failures that the real tools print here: a shallow clone, and a database that isn't up yet."""
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
+import sys
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from catalogue import assert_reproduces
@@ -35,3 +38,25 @@ def test_database_not_ready():
     with pytest.raises(psycopg.OperationalError) as info:
         psycopg.connect(host="127.0.0.1", port=port, dbname="jobboard", user="jobboard", connect_timeout=5)
     assert_reproduces(str(info.value).replace(f"port {port} ", "port 5432 "), "ci/postgres-not-ready")
+
+
+CHECK_JSONSCHEMA = shutil.which("check-jsonschema") or shutil.which("check-jsonschema",
+                                                                  path=str(Path(sys.executable).parent))
+
+
+@pytest.mark.skipif(CHECK_JSONSCHEMA is None, reason="check-jsonschema not installed")
+def test_step_without_uses_or_run(tmp_path):
+    # A step with only a name: GitHub refuses the file ("every step must define a `uses` or `run`
+    # key"); GitHub's workflow schema, checked locally, points at the same step.
+    broken = tmp_path / "ci.yml"
+    broken.write_text("on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                      "      - name: Run the tests\n      - run: pytest\n")
+    result = subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", str(broken)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert_reproduces(result.stdout, "ci/step-without-uses-or-run")
+    fixed = tmp_path / "fixed.yml"   # the name and the command in ONE step
+    fixed.write_text("on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                     "      - name: Run the tests\n        run: pytest\n")
+    assert subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", str(fixed)],
+                          capture_output=True, text=True, timeout=120).returncode == 0

@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent.parent
 CI = HERE / "cookbook" / "ci"
 REPO = HERE.parent.parent
 JOBBOARD = HERE.parent / "jobboard"
-WORKFLOWS = ["container-job.yml", "matrix.yml", "deploy.yml"]
+WORKFLOWS = ["container-job.yml", "matrix.yml", "deploy.yml", "outputs.yml"]
 
 
 def load(path: Path):
@@ -118,3 +118,23 @@ def test_jenkins_pipeline_runs_in_a_python_container():
     report = re.search(r"--junitxml=(\S+)'", text).group(1)
     assert f"junit '{report}'" in text
     assert text.count("pipeline {") == 1 and "python -m venv .venv" in text
+
+
+def test_outputs_go_through_github_output_not_set_output(tmp_path):
+    workflow = load(CI / "outputs.yml")
+    version, deploy = workflow["jobs"]["version"], workflow["jobs"]["deploy"]
+    text = (CI / "outputs.yml").read_text()
+    assert "::set-output" not in text and "::save-state" not in text   # the deprecated commands
+    step = version["steps"][0]
+    assert step["id"] == "meta" and step["run"].endswith('>> "$GITHUB_OUTPUT"')
+    # The same job reads it by step id; another job only through its job outputs and needs:.
+    assert version["outputs"]["tag"] == "${{ steps.meta.outputs.tag }}"
+    assert version["steps"][1]["env"]["TAG"] == "${{ steps.meta.outputs.tag }}"
+    assert deploy["needs"] == "version"
+    assert deploy["steps"][0]["env"]["TAG"] == "${{ needs.version.outputs.tag }}"
+    # Run the step as the runner does: bash, with GITHUB_OUTPUT naming a file it reads afterwards.
+    out = tmp_path / "github_output"
+    subprocess.run(["bash", "-e", "-c", step["run"]], check=True, env={
+        "GITHUB_OUTPUT": str(out), "GITHUB_SHA": "0123456789abcdef0123456789abcdef01234567", "PATH": "/usr/bin:/bin"})
+    name, value = out.read_text().strip().split("=", 1)
+    assert (name, value) == ("tag", "jobboard-api:0123456789ab")
