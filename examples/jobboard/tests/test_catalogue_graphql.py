@@ -4,6 +4,9 @@ import pytest
 from catalogue import assert_reproduces, printed
 from django.test import Client
 from django.urls import include, path
+from graphene_django import DjangoObjectType
+from graphene_django.converter import convert_choice_name
+from graphene_django.registry import Registry
 from graphene_django.views import GraphQLView
 
 from jobs.models import Job
@@ -100,3 +103,34 @@ def test_output_type_used_as_mutation_input():
                                    {"company": graphene.Field(JobType)}), "graphql/input-field-not-input-type")
     assert_reproduces(schema_error({"job_data": lambda job_input: graphene.InputField(job_input)}),
                       "graphql/inputfield-in-arguments")
+
+
+# --8<-- [start:choices-as-strings]
+class JobWithPlainChoices(DjangoObjectType):
+    class Meta:
+        model = Job
+        fields = ("id", "title", "status", "employment_type")
+        convert_choices_to_enum = False  # or a list of the choice fields that should stay enums
+        registry = Registry()  # only because the Job Board's JobType already owns the default registry
+# --8<-- [end:choices-as-strings]
+
+
+def test_choice_fields_answer_enum_names(anon, company):
+    Job.objects.create(company=company, title="Backend developer", description="d")
+    job = gql(anon, "{ jobs { status employmentType } }").json()["data"]["jobs"][0]
+    assert job == {"status": "OPEN", "employmentType": "FULL_TIME"}  # the REST API says "open", "full_time"
+    assert convert_choice_name(1) == "A_1"  # an IntegerField's choice 1 is no valid GraphQL name
+    # An argument typed with the converted enum wants the name, not the stored value.
+    status_enum = JobType._meta.fields["status"].type.of_type  # NonNull(JobsJobStatusChoices)
+    query = type("Query", (graphene.ObjectType,), {
+        "count": graphene.Int(status=graphene.Argument(status_enum, required=True)),
+        "resolve_count": lambda root, info, status: Job.objects.filter(status=status.value).count()})
+    result = graphene.Schema(query=query).execute('{ count(status: "open") }')
+    assert result.errors[0].message == (
+        "Enum 'JobsJobStatusChoices' cannot represent non-enum value: \"open\". Did you mean the enum value 'OPEN'?")
+    assert graphene.Schema(query=query).execute("{ count(status: OPEN) }").data == {"count": 1}  # status.value
+    # The fix: a type that keeps the stored values as strings.
+    plain = graphene.Schema(query=type("Query", (graphene.ObjectType,), {
+        "jobs": graphene.List(JobWithPlainChoices), "resolve_jobs": lambda root, info: Job.objects.all()}))
+    assert plain.execute("{ jobs { status employmentType } }").data == {
+        "jobs": [{"status": "open", "employmentType": "full_time"}]}

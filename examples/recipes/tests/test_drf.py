@@ -422,3 +422,46 @@ def test_custom_authentication_class_works(client, users, settings):
     assert client.get("/drfcook/api/profile/", HTTP_X_API_KEY="k-123").json()["username"] == "abel"
     refused = client.get("/drfcook/api/profile/", HTTP_X_API_KEY="wrong")
     assert refused.status_code == 401 and refused["WWW-Authenticate"] == "Bearer realm=\"api\""
+
+
+def test_spectacular_apiview_without_serializer(spectacular, capsys):
+    from drf_spectacular.drainage import GENERATOR_STATS
+    from drf_spectacular.generators import SchemaGenerator
+    GENERATOR_STATS.reset()  # it prints each message once per process
+    schema = SchemaGenerator(urlconf="cookbook.drfcook.stats_views").get_schema(request=None, public=True)
+    printed = capsys.readouterr().err
+    message = ("unable to guess serializer. This is graceful fallback handling for APIViews. Consider using "
+               "GenericAPIView as view base class, if view is under your control.")
+    assert f"Error [note_count]: {message}" in printed and f"Error [NoteArchiveView]: {message}" in printed
+    paths = schema["paths"]
+    assert paths["/api/notes/count/"]["get"]["responses"] == {"200": {"description": "No response body"}}
+    documented = paths["/api/v2/notes/count/"]["get"]["responses"]["200"]
+    assert documented["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Count"}
+    archive = paths["/api/v2/notes/{id}/archive/"]["post"]
+    assert archive["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Archive"}
+    assert archive["responses"]["404"] == {"description": "No such note."}
+    assert "documented_note_count" not in printed and "DocumentedNoteArchiveView" not in printed
+
+
+def test_datetimes_in_json_follow_time_zone(settings):
+    """docs/collab/api-contracts.md#api-contracts-dates: what DRF sends and accepts for datetimes."""
+    from datetime import datetime, timezone
+
+    from rest_framework import serializers
+
+    class Meeting(serializers.Serializer):
+        at = serializers.DateTimeField()
+
+    moment = datetime(2026, 12, 7, 9, 30, tzinfo=timezone.utc)
+    settings.TIME_ZONE = "UTC"
+    assert Meeting({"at": moment}).data == {"at": "2026-12-07T09:30:00Z"}
+    settings.TIME_ZONE = "Africa/Addis_Ababa"
+    assert Meeting({"at": moment}).data == {"at": "2026-12-07T12:30:00+03:00"}  # same instant
+    no_offset = Meeting(data={"at": "2026-12-07T09:30"})  # read as TIME_ZONE's local time
+    assert no_offset.is_valid() and no_offset.validated_data["at"].astimezone(timezone.utc).hour == 6
+    from_js = Meeting(data={"at": "2026-12-07T09:30:00.000Z"})  # JavaScript's toISOString()
+    assert from_js.is_valid() and from_js.validated_data["at"] == moment
+    wrong = Meeting(data={"at": "07/12/2026 09:30"})
+    assert not wrong.is_valid() and str(wrong.errors["at"][0]) == (
+        "Datetime has wrong format. Use one of these formats instead: "
+        "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].")

@@ -3,6 +3,7 @@ from functools import wraps
 
 import graphene
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from graphene import relay
 from graphene_django import DjangoConnectionField, DjangoObjectType
 from graphql import GraphQLError
@@ -148,9 +149,35 @@ class UpdateBook(graphene.Mutation):
 # --8<-- [end:update-mutation]
 
 
+# --8<-- [start:upload-mutation]
+class UploadBookCover(graphene.Mutation):
+    """A multipart/form-data POST: fields "query" and "variables" (JSON text), and the file "cover"."""
+    class Arguments:
+        book_id = graphene.ID(required=True)
+
+    path = graphene.String(required=True)
+    size = graphene.Int(required=True)
+
+    @login_required
+    def mutate(root, info, book_id):
+        upload = info.context.FILES.get("cover")  # info.context is the Django request
+        if upload is None:
+            raise GraphQLError("Send the image as a multipart file field named 'cover'.",
+                               extensions={"code": "BAD_USER_INPUT"})
+        if upload.size > 2 * 1024 * 1024 or not upload.content_type.startswith("image/"):
+            raise GraphQLError("The cover must be an image of 2 MB or less.", extensions={"code": "BAD_USER_INPUT"})
+        book = Book.objects.filter(pk=book_id, owner=info.context.user).first()
+        if book is None:
+            raise GraphQLError("Book not found.", extensions={"code": "NOT_FOUND"})
+        path = default_storage.save(f"covers/book-{book.pk}-{upload.name}", upload)  # under MEDIA_ROOT
+        return UploadBookCover(path=path, size=upload.size)
+# --8<-- [end:upload-mutation]
+
+
 class Mutation(graphene.ObjectType):
     create_book = CreateBook.Field()
     update_book = UpdateBook.Field()
+    upload_book_cover = UploadBookCover.Field()
 
 
 schema = graphene.Schema(query=Query, mutation=Mutation)
