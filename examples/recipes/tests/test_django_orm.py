@@ -10,7 +10,9 @@ from django.core.management import call_command
 from django.db import IntegrityError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
+from django.db.models import OuterRef, Subquery
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from cookbook.dj_orm import queries
 from cookbook.dj_orm.models import Company, Hire, Opening
@@ -230,3 +232,116 @@ def test_squash_script_on_a_fresh_database(tmp_path):
     assert "Applying cookbook_dj_migrations.0001_squashed_0002_candidate_full_name... OK" in out
     assert "[X] 0001_squashed_0002_candidate_full_name (2 squashed migrations)" in out
     assert "[X] 0003_fill_full_name" in out
+
+
+# --- Big tables: keyset pages, upserts, latest row per group (cookbook/dj_scale) -------------
+
+from datetime import datetime, timedelta, timezone as dt_timezone  # noqa: E402
+
+from django.core.exceptions import FieldError  # noqa: E402
+
+from cookbook.dj_scale import queries as scale  # noqa: E402
+from cookbook.dj_scale import shortcode  # noqa: E402
+from cookbook.dj_scale.models import Customer, Order, Product  # noqa: E402
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=dt_timezone.utc)
+
+
+@pytest.fixture
+def orders(db):
+    ada, bo, cy = (Customer.objects.create(name=n) for n in ("Ada", "Bo", "Cy"))
+    rows = []
+    for i in range(45):  # pairs of orders share a timestamp: the id must break the tie
+        rows.append(Order(customer=(ada, bo)[i % 2], total=Decimal(10 + i), created_at=T0 + timedelta(minutes=i // 2)))
+    Order.objects.bulk_create(rows)
+    return {"Ada": ada, "Bo": bo, "Cy": cy}
+
+
+def test_keyset_pages_visit_every_row_once_in_order(orders, django_assert_num_queries):
+    seen, cursor, pages = [], None, 0
+    while True:
+        with django_assert_num_queries(1):         # no COUNT(*): one query per page
+            page, cursor = scale.orders_page(after=cursor, size=20)
+        seen += [o.id for o in page]
+        pages += 1
+        if cursor is None:
+            break
+    expected = list(Order.objects.order_by("-created_at", "-id").values_list("id", flat=True))
+    assert seen == expected and pages == 3 and len(seen) == 45
+    with CaptureQueriesContext(connection) as ctx:
+        scale.orders_page(after=(T0 + timedelta(minutes=5), 10**9), size=20)
+    sql = ctx.captured_queries[0]["sql"]
+    assert "OFFSET" not in sql and "LIMIT 21" in sql and " OR " in sql
+    assert "OFFSET 20" in str(Order.objects.order_by("-created_at", "-id")[20:40].query)
+
+
+def test_offset_pages_repeat_a_row_when_a_new_one_arrives_keyset_pages_do_not(orders):
+    first_offset = scale.orders_page_by_offset(1)
+    first_keyset, cursor = scale.orders_page()
+    Order.objects.create(customer=orders["Cy"], total=Decimal(1), created_at=T0 + timedelta(hours=1))
+    second_offset = scale.orders_page_by_offset(2)
+    second_keyset, _ = scale.orders_page(after=cursor)
+    assert first_offset[-1].id == second_offset[0].id          # shown twice
+    assert not {o.id for o in first_keyset} & {o.id for o in second_keyset}
+
+
+PRICES = [{"sku": "A-1", "name": "Mug", "price": Decimal("5.00")},
+          {"sku": "B-2", "name": "Cap", "price": Decimal("9.00")}]
+
+
+def test_plain_bulk_create_fails_on_an_existing_unique_value(db):
+    Product.objects.create(sku="A-1", name="Old mug", price=Decimal("4.00"))
+    with pytest.raises(IntegrityError, match="UNIQUE constraint failed: cookbook_dj_scale_product.sku"):
+        Product.objects.bulk_create([Product(**row) for row in PRICES])
+
+
+def test_bulk_upsert_inserts_new_rows_and_updates_existing_ones(db, django_assert_max_num_queries):
+    Product.objects.create(sku="A-1", name="Old mug", price=Decimal("4.00"))
+    with django_assert_max_num_queries(3):  # one INSERT ... ON CONFLICT (plus savepoints)
+        scale.import_price_list(PRICES)
+    assert dict(Product.objects.values_list("sku", "price")) == {"A-1": Decimal("5.00"), "B-2": Decimal("9.00")}
+    assert Product.objects.get(sku="A-1").name == "Mug"
+    with CaptureQueriesContext(connection) as ctx:
+        scale.import_price_list(PRICES)
+    assert any("ON CONFLICT" in q["sql"] and "DO UPDATE" in q["sql"] for q in ctx.captured_queries)
+
+
+def test_ignore_conflicts_skips_existing_rows_and_sets_no_primary_keys(db):
+    Product.objects.create(sku="A-1", name="Old mug", price=Decimal("4.00"))
+    created = scale.add_new_products_only(PRICES)
+    assert Product.objects.get(sku="A-1").name == "Old mug"       # untouched
+    assert Product.objects.filter(sku="B-2").exists()
+    assert [p.pk for p in created] == [None, None]                 # the docs' caveat
+
+
+def test_latest_order_per_customer_in_one_query(orders, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        rows = {c.name: (c.last_order_at, c.last_order_total, c.has_orders)
+                for c in scale.customers_with_last_order()}
+    newest_ada = Order.objects.filter(customer__name="Ada").order_by("-created_at", "-id").first()
+    assert rows["Ada"] == (newest_ada.created_at, newest_ada.total, True)
+    assert rows["Cy"] == (None, None, False)                      # no orders: NULL, not missing
+    with django_assert_num_queries(1):
+        last = [(o.customer.name, o.id) for o in scale.last_order_per_customer()]
+    assert last == [("Ada", newest_ada.id),
+                    ("Bo", Order.objects.filter(customer__name="Bo").order_by("-created_at", "-id")[0].id)]
+
+
+def test_a_subquery_annotation_is_a_value_not_a_relation(orders):
+    newest = Order.objects.filter(customer=OuterRef("pk")).order_by("-created_at")
+    qs = Customer.objects.annotate(last_id=Subquery(newest.values("id")[:1]))
+    with pytest.raises(FieldError, match="Unsupported lookup 'total' for BigAutoField or join on the field not permitted"):
+        list(qs.filter(last_id__total=50))
+    qs = Customer.objects.annotate(last_total=Subquery(newest.values("total")[:1]))
+    assert [c.name for c in qs.filter(last_total__gte=54)] == ["Ada"]
+
+
+def test_base62_short_codes():
+    assert shortcode.encode(0) == "0" and shortcode.encode(61) == "Z"
+    assert shortcode.encode(125) == "21"
+    for n in (1, 62, 3_843, 916_132_831, 62 ** 7 - 1):
+        assert shortcode.decode(shortcode.encode(n)) == n
+    assert len(shortcode.encode(62 ** 7 - 1)) == 7 and len(shortcode.encode(62 ** 7)) == 8
+    assert 62 ** 7 > 3.5e12
+    with pytest.raises(ValueError):
+        shortcode.encode(-1)
