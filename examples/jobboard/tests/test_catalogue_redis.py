@@ -4,6 +4,7 @@ Refused connections need no server. The others use the services tier's Redis, or
 throw-away redis-server with a password that this module starts (and stops) itself, so
 the shared server's settings are never changed.
 """
+import json
 import os
 import shutil
 import socket
@@ -168,3 +169,35 @@ def test_timeout_reading_from_socket(shared_redis):
         client.blpop("catalogue:empty-queue", timeout=5)
     client.close()
     assert_reproduces(printed(excinfo.value), "redis/timeout-reading")
+
+
+@pytest.mark.services
+def test_data_error_dict_value(password_redis):
+    # redis-py stores bytes, str, int and float only; a dict must be serialized first.
+    client = redis.Redis(port=password_redis, password=PASSWORD)
+    with pytest.raises(redis.exceptions.DataError) as excinfo:
+        client.set("jobs:1", {"title": "Backend developer"})
+    assert_reproduces(printed(excinfo.value), "redis/data-error")
+    client.set("jobs:1", json.dumps({"title": "Backend developer"}))    # the fix: JSON text...
+    assert json.loads(client.get("jobs:1")) == {"title": "Backend developer"}
+    client.hset("jobs:1:hash", mapping={"title": "Backend developer"})  # ...or a hash
+    assert client.hgetall("jobs:1:hash") == {b"title": b"Backend developer"}
+    client.delete("jobs:1", "jobs:1:hash")
+
+
+@pytest.mark.services
+def test_value_is_not_an_integer(password_redis):
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = RedisCache(f"redis://:{PASSWORD}@127.0.0.1:{password_redis}/0", {})
+    cache.set("jobs:views", "0")            # a str: Django's RedisCache pickles it
+    with pytest.raises(redis.ResponseError) as excinfo:
+        cache.incr("jobs:views")              # INCRBY on pickled bytes
+    assert_reproduces(printed(excinfo.value), "redis/not-an-integer")
+    cache.set("jobs:views", 0)              # an int is stored as a plain number...
+    assert cache.incr("jobs:views") == 1    # ...so INCRBY works
+    client = redis.Redis(port=password_redis, password=PASSWORD)
+    with pytest.raises(redis.ResponseError) as swapped:
+        client.execute_command("SETEX", "jobs:1", "payload", 60)   # old setex(name, value, time) order
+    assert_reproduces(printed(swapped.value), "redis/not-an-integer")
+    client.delete("jobs:views", "jobs:1")

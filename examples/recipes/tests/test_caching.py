@@ -121,3 +121,137 @@ def test_version_key_evicted_starts_again():
     cache.delete(low_level.VERSION_KEY)
     low_level.invalidate_articles()
     assert low_level.articles_version() == 2
+
+
+# --- docs/troubleshooting/redis.md#redis-cache-page-csrf --------------------------------------
+def test_cache_page_serves_one_csrf_token_to_everyone(caplog):
+    from django.test import Client
+
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get("/cache_views/contact-unsafe/")               # stored, with first's token in it
+    page = second.get("/cache_views/contact-unsafe/")        # from the cache
+    assert views.RENDERS["count"] == 1
+    assert "csrftoken" not in page.cookies                   # no cookie for the second visitor
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    sent = second.post("/cache_views/contact-unsafe/", {"csrfmiddlewaretoken": token})
+    assert sent.status_code == 403
+    assert b"CSRF verification failed" in sent.content
+    assert "Forbidden (CSRF cookie not set.)" in caplog.text
+
+
+def test_csrf_protect_under_cache_page_keeps_forms_working():
+    from django.test import Client
+
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get("/cache_views/contact/")
+    page = second.get("/cache_views/contact/")
+    assert "csrftoken" in page.cookies                       # a cookie for each new visitor
+    assert "Cookie" in page["Vary"]                          # and one cached copy per cookie
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    sent = second.post("/cache_views/contact/", {"csrfmiddlewaretoken": token})
+    assert sent.status_code == 200
+    # Django 5.2 never stores a response that sets a cookie and varies on Cookie, and the CSRF
+    # cookie is sent again with every page that uses the token: this page is not cached at all.
+    assert views.RENDERS["count"] == 3                       # two GETs and the POST all ran
+    assert "max-age" not in page.get("Cache-Control", "")
+
+
+# --- docs/troubleshooting/redis.md#redis-content-not-rendered ---------------------------------
+def catalogue():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "errors"))  # examples/errors
+    import catalogue as module
+    return module
+
+
+def test_caching_an_unrendered_drf_response():
+    from rest_framework.response import Response
+
+    errors = catalogue()
+    with pytest.raises(Exception) as raised:
+        cache.set("articles:api", Response({"titles": ["A"]}), 60)   # pickles an unrendered response
+    errors.assert_reproduces(errors.printed(raised.value), "redis/content-not-rendered")
+    # --8<-- [start:cache-data]
+    data = {"titles": ["A"]}                     # cache the data (or response.data)...
+    cache.set("articles:api", data, 60)
+    response = Response(cache.get("articles:api"))   # ...and build a new Response on a hit
+    # --8<-- [end:cache-data]
+    assert response.data == data
+
+
+# --- docs/howto/caching.md#caching-etag ----------------------------------------------------------
+def test_etag_answers_304_without_running_the_view(client):
+    article = Article.objects.create(title="First")
+    first = client.get(f"/cache_views/articles/{article.pk}/")
+    assert first.status_code == 200 and first.has_header("ETag")
+    again = client.get(f"/cache_views/articles/{article.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    assert views.RENDERS["count"] == 1                        # the view did not run for the 304
+    Article.objects.filter(pk=article.pk).update(title="Second")
+    changed = client.get(f"/cache_views/articles/{article.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed.json()["title"] == "Second"
+
+
+def test_etag_on_a_drf_view(client):
+    article = Article.objects.create(title="First")
+    first = client.get(f"/cache_views/api/articles/{article.pk}/")
+    assert first.status_code == 200 and first.has_header("ETag")
+    again = client.get(f"/cache_views/api/articles/{article.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert views.RENDERS["count"] == 1
+
+
+# --- docs/howto/caching.md#caching-stampede-lock -----------------------------------------------
+def test_only_one_of_twenty_concurrent_misses_rebuilds():
+    import threading
+    import time
+
+    builds, guard = [], threading.Lock()
+
+    def slow_query():                       # stands for the expensive query
+        with guard:
+            builds.append(1)
+        time.sleep(0.3)
+        return ["A", "B"]
+
+    results, barrier = [], threading.Barrier(20)
+
+    def request():
+        barrier.wait()                      # 20 requests miss at the same moment
+        results.append(low_level.get_or_build_once("articles:hot", slow_query))
+
+    threads = [threading.Thread(target=request) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(builds) == 1                 # get_or_set() would have run it up to 20 times
+    assert results == [["A", "B"]] * 20
+
+
+def test_get_or_set_alone_lets_every_miss_rebuild():
+    import threading
+    import time
+
+    builds, guard = [], threading.Lock()
+
+    def slow_query():
+        with guard:
+            builds.append(1)
+        time.sleep(0.3)
+        return ["A"]
+
+    barrier = threading.Barrier(5)
+
+    def request():
+        barrier.wait()
+        cache.get_or_set("articles:hot-plain", slow_query, 300)
+
+    threads = [threading.Thread(target=request) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(builds) == 5

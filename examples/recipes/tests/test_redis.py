@@ -170,3 +170,58 @@ def test_turning_on_aof_on_the_live_server_keeps_the_data(tmp_path):
     server.stop()
     assert server.start("--appendonly", "yes").get("job:1") == b"saved"
     server.stop()
+
+
+# --- docs/howto/redis.md#redis-bytes-or-str -----------------------------------------------------
+def test_redis_py_returns_bytes_unless_asked_to_decode(r):
+    port = r.connection_pool.connection_kwargs["port"]
+    # --8<-- [start:decode]
+    r.set("job:1:title", "Backend developer")
+    assert r.get("job:1:title") == b"Backend developer"          # bytes by default
+    assert r.get("job:1:title").decode() == "Backend developer"  # decode one value...
+
+    text = redis.Redis(port=port, decode_responses=True)         # ...or every reply
+    # from a URL: redis.Redis.from_url("redis://localhost:6379/0", decode_responses=True)
+    assert text.get("job:1:title") == "Backend developer"
+    # --8<-- [end:decode]
+    text.close()
+
+
+# --- docs/howto/redis.md#redis-scan-delete -------------------------------------------------------
+def test_scan_finds_and_deletes_keys_by_pattern(r):
+    r.mset({f"session:{i}": "x" for i in range(500)} | {"job:1": "keep"})
+    # --8<-- [start:scan]
+    deleted, batch = 0, []
+    for key in r.scan_iter(match="session:*", count=1000):   # SCAN, a page at a time: never blocks
+        batch.append(key)
+        if len(batch) == 500:
+            deleted += r.unlink(*batch)                       # UNLINK frees memory in the background
+            batch = []
+    if batch:
+        deleted += r.unlink(*batch)
+    # --8<-- [end:scan]
+    assert deleted == 500
+    assert r.keys("session:*") == [] and r.get("job:1") == b"keep"
+
+
+# --- docs/troubleshooting/redis.md#redis-cache-keys-not-in-redis ------------------------------
+def test_cache_keys_are_prefixed_and_live_in_the_urls_database(r):
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    # --8<-- [start:where]
+    # python manage.py shell
+    from django.core.cache import cache
+    print(type(caches["default"]).__name__)   # LocMemCache: Django's default, not Redis
+    print(cache.make_key("v"))                # ':1:v': the name to look for in Redis
+    # --8<-- [end:where]
+    assert type(caches["default"]).__name__ == "LocMemCache"   # no CACHES setting here
+    assert cache.make_key("v") == ":1:v"
+    port = r.connection_pool.connection_kwargs["port"]
+    redis_cache = RedisCache(f"redis://127.0.0.1:{port}/1", {})   # database 1, from the URL
+    redis_cache.set("v", "555", 600)
+    assert r.keys("*v") == []                                     # redis-cli looks at database 0
+    db1 = redis.Redis(port=port, db=1)
+    assert db1.keys("*") == [b":1:v"]                            # redis-cli -n 1 --scan
+    db1.flushdb()
+    db1.close()

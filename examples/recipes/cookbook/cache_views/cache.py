@@ -1,4 +1,6 @@
 """Low-level cache API recipes: get_or_set, add, incr and versioned keys."""
+import time
+
 from django.core.cache import cache
 
 from .models import Article
@@ -41,3 +43,26 @@ def count_view(article_id):
     cache.add(key, 0, timeout=None)
     return cache.incr(key)
 # --8<-- [end:counter]
+
+
+# --8<-- [start:lock]
+def get_or_build_once(key, build, timeout=300, lock_timeout=30):
+    """Read through the cache; only one caller at a time runs build() for a missing key."""
+    value = cache.get(key)
+    if value is not None:
+        return value
+    if cache.add(f"{key}:lock", 1, timeout=lock_timeout):  # add() succeeds for one caller only
+        try:
+            value = build()
+            cache.set(key, value, timeout)
+        finally:
+            cache.delete(f"{key}:lock")
+        return value
+    deadline = time.monotonic() + lock_timeout
+    while time.monotonic() < deadline:                     # the others wait for the winner...
+        time.sleep(0.05)
+        value = cache.get(key)
+        if value is not None:
+            return value
+    return build()                                         # ...or, if it died, build it themselves
+# --8<-- [end:lock]

@@ -11,5 +11,9 @@ urlpatterns = [
     path("sidebar/", cache_page(60 * 15, key_prefix="sidebar")(views.sidebar_page)),
     path("sidebar-live/", views.sidebar_page),
     path("private/", views.private_page),
+    path("contact-unsafe/", views.contact_unsafe),
+    path("contact/", views.contact),
+    path("articles/<int:pk>/", views.article_detail),
+    path("api/articles/<int:pk>/", views.ArticleDetailAPI.as_view()),
 ]
 # --8<-- [end:urls]

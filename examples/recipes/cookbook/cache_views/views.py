@@ -1,9 +1,16 @@
 import time
 
+import hashlib
+
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control, cache_page
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import etag
 from django.views.decorators.vary import vary_on_cookie
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from .cache import published_titles
 from .models import Article
@@ -41,3 +48,45 @@ def private_page(request):
     RENDERS["count"] += 1
     return JsonResponse({"rendered_at": time.time()})
 # --8<-- [end:private]
+
+
+# --8<-- [start:csrf]
+@cache_page(60)
+def contact_unsafe(request):
+    # The page shows {% csrf_token %}: cached like this, every visitor gets the first
+    # visitor's token and no csrftoken cookie, so their POST fails with 403.
+    RENDERS["count"] += 1
+    return render(request, "cache_views/contact.html")
+
+
+@cache_page(60)
+@csrf_protect  # sets the cookie and "Vary: Cookie" before cache_page stores the page
+def contact(request):
+    RENDERS["count"] += 1
+    if request.method == "POST":
+        return JsonResponse({"sent": True})
+    return render(request, "cache_views/contact.html")
+# --8<-- [end:csrf]
+
+
+# --8<-- [start:etag]
+def article_etag(request, pk):
+    """A cheap fingerprint of what the view would return: one small query."""
+    title = Article.objects.filter(pk=pk).values_list("title", flat=True).first()
+    return hashlib.sha256(title.encode()).hexdigest() if title is not None else None
+
+
+@etag(article_etag)  # If-None-Match equal to this ETag: 304, and the view never runs
+def article_detail(request, pk):
+    RENDERS["count"] += 1
+    article = get_object_or_404(Article, pk=pk)
+    return JsonResponse({"id": article.pk, "title": article.title})
+
+
+class ArticleDetailAPI(APIView):
+    @method_decorator(etag(article_etag))  # DRF: decorate the handler, as with cache_page
+    def get(self, request, pk):
+        RENDERS["count"] += 1
+        article = get_object_or_404(Article, pk=pk)
+        return Response({"id": article.pk, "title": article.title})
+# --8<-- [end:etag]
