@@ -209,3 +209,36 @@ def test_method_called_without_an_instance(tmp_path):
     output = run([sys.executable, "-u", "-c", cls + "print(Job().publish())\nJob().title('Backend')\n"], cwd=tmp_path)
     assert output.startswith("live\n")   # called on an instance, the same method works
     assert_reproduces(output, "python/takes-1-positional-2-given")
+
+
+NAMES = Path(__file__).resolve().parents[2] / "python"  # examples/python/names.py, shown on the page
+
+
+def python_before_311():
+    """A Python 3.8 to 3.10 that really runs (on PATH or installed by pyenv), or None."""
+    for name in ("python3.10", "python3.9", "python3.8"):
+        candidates = [shutil.which(name), *sorted(Path.home().glob(f".pyenv/versions/{name[6:]}.*/bin/{name}"))]
+        for path in filter(None, candidates):
+            if subprocess.run([str(path), "-c", "pass"], capture_output=True).returncode == 0:
+                return str(path)
+    return None
+
+
+def test_unbound_local_error(tmp_path):
+    # `job_count += 1` in a function assigns the name, so it is local everywhere in that function.
+    code = "import names\nnames.add_job_broken()\n"
+    output = run([sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(NAMES)})
+    assert_reproduces(output, "python/unbound-local")
+    fixed = "import names\nnames.add_job_global()\nprint(names.job_count)\n"
+    assert subprocess.run([sys.executable, "-c", fixed], cwd=tmp_path, env={"PYTHONPATH": str(NAMES)},
+                          capture_output=True, text=True).stdout == "1\n"
+    old_python = python_before_311()  # Python 3.10 and older word it the old way
+    if old_python:
+        output = run([old_python, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(NAMES)})
+        assert_reproduces(output, "python/unbound-local-before-311")
+
+
+def test_dictionary_changed_size_during_iteration(tmp_path):
+    code = "import names\nnames.remove_closed_broken({'backend-dev': True, 'sre': False})\n"
+    output = run([sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(NAMES)})
+    assert_reproduces(output, "python/dict-changed-size")

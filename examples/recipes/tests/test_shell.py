@@ -157,3 +157,102 @@ def test_defaults_and_required_variables(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     missing = subprocess.run(["bash", "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert missing.returncode != 0 and "DATABASE_URL: DATABASE_URL is not set" in missing.stderr
+
+
+def test_running_a_script_keeps_your_folder_and_sourcing_changes_it(tmp_path):
+    shutil.copyfile(SHELL / "workon.sh", tmp_path / "workon.sh")
+    (tmp_path / "jobboard").mkdir()
+    child = 'python3 -c "import os; print(os.environ.get(\'DJANGO_SETTINGS_MODULE\'))"'
+    result = sh(tmp_path, "unset DJANGO_SETTINGS_MODULE\n" + region("recipes.sh", "run-or-source") + child)
+    assert result.returncode == 0, result.stdout
+    first, second, settings = result.stdout.splitlines()
+    assert first == str(tmp_path)  # `bash workon.sh`: the cd happened in a child that has exited
+    assert second == str(tmp_path / "jobboard")  # `source workon.sh`: this shell moved
+    assert settings == "config.settings"  # and its exported variable reaches the programs it starts
+    ran = sh(tmp_path, "unset DJANGO_SETTINGS_MODULE\nbash workon.sh\n" + child)
+    assert ran.stdout.strip() == "None"  # running it set nothing here
+
+
+SEED = "import os, sys\nprint('seeded 20 jobs', os.environ.get('DEBUG'))\nprint('WARNING: 2 jobs skipped', file=sys.stderr)\n"
+
+
+def test_export_makes_a_variable_visible_to_programs(tmp_path):
+    (tmp_path / "seed.py").write_text(SEED)
+    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    lines = region("recipes.sh", "export").splitlines()
+    # Each line on its own, after the plain assignment, as a learner types them one by one:
+    plain = subprocess.run(["bash", "-c", lines[0] + "\npython3 seed.py"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True)
+    assert plain.stdout == "seeded 20 jobs None\n"  # a shell variable stays in the shell
+    exported = subprocess.run(["bash", "-c", lines[1] + "\npython3 seed.py"], cwd=tmp_path, env=env,
+                              capture_output=True, text=True)
+    assert exported.stdout == "seeded 20 jobs 1\n"
+    one_command = subprocess.run(["bash", "-c", lines[2] + "\npython3 seed.py"], cwd=tmp_path, env=env,
+                                 capture_output=True, text=True)
+    assert one_command.stdout == "seeded 20 jobs 1\nseeded 20 jobs None\n"  # only for that command
+
+
+def test_redirect_output_and_errors(tmp_path):
+    (tmp_path / "seed.py").write_text(SEED)
+    lines = [line for line in region("recipes.sh", "redirect").splitlines() if line]
+    out = {}
+    for line in lines:
+        result = subprocess.run(["bash", "-c", line], cwd=tmp_path, capture_output=True, text=True,
+                                env={k: v for k, v in os.environ.items() if k != "DEBUG"})
+        out[line.split("#")[0].strip()] = (result.stdout, result.stderr, (tmp_path / "seed.log").read_text())
+    assert out["python3 seed.py > seed.log"] == ("", "WARNING: 2 jobs skipped\n", "seeded 20 jobs None\n")
+    both = "seeded 20 jobs None\nWARNING: 2 jobs skipped\n"
+    assert out["python3 seed.py > seed.log 2>&1"] == ("", "", both)
+    assert out["python3 seed.py >> seed.log 2>&1"][2] == both + both
+    assert out["python3 seed.py 2>&1 | grep -i warning"][0] == "WARNING: 2 jobs skipped\n"
+    assert out["python3 seed.py 2> errors.log"][0] == "seeded 20 jobs None\n"
+    assert (tmp_path / "errors.log").read_text() == "WARNING: 2 jobs skipped\n"
+    # The order matters: 2>&1 BEFORE > file points errors at the screen, where output was going then.
+    wrong = subprocess.run(["bash", "-c", "python3 seed.py 2>&1 > seed.log"], cwd=tmp_path,
+                           capture_output=True, text=True)
+    assert wrong.stdout == "WARNING: 2 jobs skipped\n" and "WARNING" not in (tmp_path / "seed.log").read_text()
+
+
+def user_script_wheel(folder: Path) -> Path:
+    """A tiny wheel with one console command, `jobtool`, as a package on PyPI would ship it."""
+    import zipfile
+    dist = "jobtool-1.0.dist-info"
+    files = {"jobtool.py": "def main():\n    print('jobtool 1.0')\n",
+             f"{dist}/METADATA": "Metadata-Version: 2.1\nName: jobtool\nVersion: 1.0\n",
+             f"{dist}/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+             f"{dist}/entry_points.txt": "[console_scripts]\njobtool = jobtool:main\n"}
+    files[f"{dist}/RECORD"] = "".join(f"{path},,\n" for path in files) + f"{dist}/RECORD,,\n"
+    wheel = folder / "jobtool-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for path, text in files.items():
+            archive.writestr(path, text)
+    return wheel
+
+
+def test_command_not_found_until_its_folder_is_on_path(tmp_path):
+    import sys
+    import sysconfig
+    if sys.prefix == sys.base_prefix:
+        pytest.skip("not running inside a virtual environment")
+    home = tmp_path
+    # pip installs the command into ~/.local/bin (what --user does outside a venv) and warns:
+    wheel = user_script_wheel(tmp_path)
+    # The venv's base Python (a venv refuses --user), with this venv's pip on its path.
+    base = Path(sys.base_prefix) / "bin" / f"python3.{sys.version_info.minor}"
+    pip_home = sysconfig.get_paths()["purelib"]
+    pip = subprocess.run([str(base), "-m", "pip", "install", "--user", "--break-system-packages", "--no-index",
+                          "--no-deps", str(wheel)], capture_output=True, text=True,
+                         env={"PATH": os.environ["PATH"], "PIP_DISABLE_PIP_VERSION_CHECK": "1", "HOME": str(home),
+                              "PYTHONPATH": pip_home})
+    assert pip.returncode == 0, pip.stderr
+    bin_dir = home / ".local" / "bin"
+    assert f"WARNING: The script jobtool is installed in '{bin_dir}' which is not on PATH." in pip.stderr
+    env = {"PATH": os.environ["PATH"], "PYTHONPATH": ""}
+    before = sh(home, "jobtool", env=env)
+    assert before.returncode == 127 and "jobtool: command not found" in before.stdout
+    found = sh(home, region("recipes.sh", "path-find"), env=env)
+    assert "$HOME/.local/bin" not in found.stdout and str(bin_dir) not in found.stdout.split("\n")
+    after = sh(home, region("recipes.sh", "path-add") + "jobtool\ntype -a jobtool", env=env)
+    assert after.returncode == 0 and after.stdout == f"jobtool 1.0\njobtool is {bin_dir}/jobtool\n", after.stdout
+    new_terminal = sh(home, "source ~/.bashrc\njobtool", env=env)  # what a new terminal reads first
+    assert new_terminal.stdout == "jobtool 1.0\n"
