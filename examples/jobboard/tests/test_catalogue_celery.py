@@ -331,3 +331,102 @@ def test_delivery_acknowledgement_timeout(broker_url):
     finally:
         conn.collect()
     assert_reproduces(printed(excinfo.value), "celery/delivery-ack-timeout")
+
+
+# --- embedded tier, added with the pickle, start-up and root entries -------------------
+
+
+def test_pickle_content_disallowed():
+    # A producer sent pickle; the worker accepts only JSON (Celery's default accept_content).
+    from kombu.exceptions import ContentDisallowed
+    from kombu.serialization import dumps, loads
+
+    content_type, encoding, body = dumps({"job_id": 42}, serializer="pickle")
+    with pytest.raises(ContentDisallowed) as excinfo:
+        loads(body, content_type, encoding, accept=["json"])
+    assert_reproduces(printed(excinfo.value), "celery/content-disallowed")
+
+
+def test_connection_retry_deprecation_warning(tmp_path):
+    # Celery 5.7 warns at start-up when broker_connection_retry=False decides the start-up
+    # retries and broker_connection_retry_on_startup is unset (5.3-5.4 warned in every case).
+    require_closed(59999)
+    (tmp_path / "proj.py").write_text(
+        'from celery import Celery\n\napp = Celery("jobboard", broker="amqp://guest:guest@127.0.0.1:59999//")\n'
+        "app.conf.broker_connection_retry = False\n")
+    worker = Worker(["-A", "proj", "worker", "--pool=solo", "--without-gossip", "--without-mingle",
+                     "--loglevel=INFO"], cwd=tmp_path, env={"PYTHONPATH": str(tmp_path)},
+                    drop=NOT_A_DJANGO_PROJECT)
+    try:
+        output = worker.wait_for("Shutting down")
+    finally:
+        worker.stop()
+    assert_reproduces(output, "celery/connection-retry-warning")
+
+
+@pytest.fixture
+def as_root(monkeypatch):
+    """The worker's privilege check sees uid 0, as in a container without a USER line."""
+    for name in ("getuid", "geteuid", "getgid", "getegid"):
+        monkeypatch.setattr(os, name, lambda: 0)
+    monkeypatch.delenv("C_FORCE_ROOT", raising=False)
+
+
+def test_worker_as_root_warns(as_root):
+    from celery.exceptions import SecurityWarning
+    from celery.platforms import check_privileges
+
+    with pytest.warns(SecurityWarning) as warned:
+        check_privileges({"json"})  # what `celery worker` runs at start-up, with accept_content
+    assert_reproduces(str(warned[0].message), "celery/superuser-warning")
+
+
+def test_worker_as_root_refuses_pickle(as_root):
+    from celery.exceptions import SecurityError
+    from celery.platforms import check_privileges
+
+    with pytest.raises(SecurityError) as excinfo:
+        check_privileges({"json", "pickle"})
+    assert_reproduces(str(excinfo.value), "celery/superuser-pickle")
+
+
+@pytest.mark.services
+def test_worker_refuses_pickle_message(worker):
+    # The Job Board's worker accepts JSON only; a producer configured for pickle sends this.
+    from config.celery import app
+
+    process, queue = worker
+    app.conf.task_always_eager = False
+    app.send_task("jobs.tasks.send_application_email", args=(42,), queue=queue, serializer="pickle")
+    output = process.wait_for("The message has been ignored and discarded.")
+    output = process.wait_for("ContentDisallowed")
+    assert "Received invalid task message: Refusing to deserialize untrusted content of type pickle" in output
+    assert_reproduces(output, "celery/content-disallowed")
+
+
+def test_worker_as_unprivileged_user_is_quiet(monkeypatch):
+    # What `USER app` in the Dockerfile gives the worker: no warning at all.
+    import warnings
+
+    from celery.platforms import check_privileges
+
+    for name in ("getuid", "geteuid"):
+        monkeypatch.setattr(os, name, lambda: 65534)
+    for name in ("getgid", "getegid"):
+        monkeypatch.setattr(os, name, lambda: 65534)  # nogroup: a group that exists
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check_privileges({"json"})
+
+
+def test_worker_with_unknown_group_is_treated_as_root(monkeypatch):
+    # A random uid/gid with no /etc/group entry (OpenShift, `docker run --user 1000640000`).
+    from celery.exceptions import SecurityWarning
+    from celery.platforms import check_privileges
+
+    for name in ("getuid", "geteuid", "getgid", "getegid"):
+        monkeypatch.setattr(os, name, lambda: 1000640000)
+    with pytest.warns(SecurityWarning) as warned:
+        check_privileges({"json"})
+    assert "An entry for the specified gid or egid was not found." in str(warned[0].message)
+    assert "uid=1000640000" in str(warned[-1].message)

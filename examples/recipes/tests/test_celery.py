@@ -178,6 +178,19 @@ def test_immutable_signature_ignores_the_previous_result(celery_worker):
     assert chain(tasks.add.s(1, 1), tasks.add.si(10, 10)).apply_async().get(timeout=10) == 20
 
 
+def test_get_inside_a_task_is_refused(celery_worker):
+    # Eager mode: Celery's test worker turns this check off in its thread; a real worker
+    # process and eager mode keep it on.
+    app.conf.task_always_eager = True
+    try:
+        result = tasks.add_then_double.delay(2, 3)
+    finally:
+        app.conf.task_always_eager = False
+    with pytest.raises(RuntimeError, match=r"Never call result\.get\(\) within a task!"):
+        result.get(timeout=10)
+    assert chain(tasks.add.s(2, 3), tasks.add.s(5)).apply_async().get(timeout=10) == 10  # the fix
+
+
 def test_chord_without_a_result_backend_is_refused():
     bare = Celery("no-backend", broker="memory://", set_as_current=False)
 
@@ -291,6 +304,33 @@ def test_revoked_task_never_runs(celery_worker):
     assert result.state == "REVOKED"
     assert "cancel me" not in tasks.RAN
 
+
+
+# --- docs/howto/celery.md#celery-on-commit --------------------------------------------------
+def test_task_is_sent_only_after_commit(transactional_db, celery_worker):
+    # transactional_db: real COMMITs, so the worker's own connection sees the row afterwards.
+    from django.db import transaction
+
+    from cookbook.celery_recipes import signup
+
+    assert hasattr(tasks.greet_new_user, "delay_on_commit")  # DjangoTask, since Celery 5.4
+    with transaction.atomic():         # the view's transaction (ATOMIC_REQUESTS) around sign_up
+        signup.sign_up("ada", "ada@example.com")
+        time.sleep(0.3)
+        assert tasks.RAN == []         # not committed yet, so nothing was published
+    wait_until(lambda: "greeted-ada" in tasks.RAN)  # COMMIT, publish, and the worker finds the row
+
+
+def test_no_task_when_the_transaction_rolls_back(db, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from cookbook.celery_recipes import signup
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            signup.sign_up("bob", "bob@example.com")
+            raise RuntimeError("the rest of the sign-up failed")
+    assert callbacks == []            # rolled back: no email for a user that does not exist
 
 # --- docs/howto/celery-operations.md#celery-beat -------------------------------------------
 def test_crontab_entries_mean_what_the_comments_say():

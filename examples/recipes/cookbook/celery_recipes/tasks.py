@@ -98,3 +98,19 @@ def record(label):
     TIMES[label] = time.monotonic()
     RAN.append(label)
     return label
+
+
+@shared_task
+def greet_new_user(user_id):
+    """Reads the row the caller has just saved: it must be committed before this runs."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(pk=user_id)  # DoesNotExist if it ran too early
+    RAN.append(f"greeted-{user.username}")
+    return user.username
+
+
+@shared_task
+def add_then_double(x, y):
+    """The anti-pattern of docs/howto/celery.md#celery-canvas: waiting inside a task."""
+    return add.delay(x, y).get(timeout=10) * 2  # RuntimeError: Never call result.get() within a task!
