@@ -238,6 +238,14 @@ def search_engine(site):
                     "budget_first": BUDGETS["search"]["first_search_gzip_bytes"],
                     "budget_later": BUDGETS["search"]["later_search_gzip_bytes"]}
     out["worker_ms"] = {"median": round(statistics.median(ms), 1), "p95": round(ms[int(len(ms) * 0.95)], 1)}
+    # The page's prefetch (search-on-demand.js), each query typed character by character: first
+    # searches whose postings it fetched before the manifest arrived, and those where it fetched a
+    # piece the search then did not read.
+    out["prefetch"] = {
+        "postings_prefetched": sum(1 for result in results if any(
+            name.startswith("p/") and name in result["names"] for name in result["prefetched"])),
+        "wasted": sum(1 for result in results if set(result["prefetched"]) - set(result["names"])),
+        "first_searches": len(results)}
     # Round trips after the manifest to a first search's results (each query in a new worker):
     # on a phone each costs a network's latency, whatever the bytes.
     trips = collections.Counter(result["trips"] for result in results)
