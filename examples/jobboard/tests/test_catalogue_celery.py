@@ -79,6 +79,18 @@ class Worker:
         self.reader.join(timeout=10)
 
 
+def bare_worker_log(folder, until: str) -> str:
+    """Start `celery -A proj worker` on the proj.py written in `folder` (no Django, no broker of
+    ours), wait for `until` in its log, stop it, and return the log."""
+    worker = Worker(["-A", "proj", "worker", "--pool=solo", "--without-gossip", "--without-mingle",
+                     "--loglevel=INFO"], cwd=folder, env={"PYTHONPATH": str(folder)},
+                    drop=NOT_A_DJANGO_PROJECT)
+    try:
+        return worker.wait_for(until)
+    finally:
+        worker.stop()
+
+
 # --- embedded tier: no broker needed --------------------------------------------------
 
 
@@ -89,13 +101,7 @@ def test_default_broker_when_settings_are_not_read(tmp_path):
     (tmp_path / "settings.py").write_text('CELERY_BROKER_URL = "amqp://jobboard:change-me@rabbitmq:5672/jobboard"\n')
     (tmp_path / "proj.py").write_text('from celery import Celery\n\napp = Celery("jobboard")\n'
                                       'app.config_from_object("settings")  # namespace="CELERY" missing\n')
-    worker = Worker(["-A", "proj", "worker", "--pool=solo", "--without-gossip", "--without-mingle",
-                     "--loglevel=INFO"], cwd=tmp_path, env={"PYTHONPATH": str(tmp_path)},
-                    drop=NOT_A_DJANGO_PROJECT)
-    try:
-        output = worker.wait_for("Trying again")
-    finally:
-        worker.stop()
+    output = bare_worker_log(tmp_path, "Trying again")
     assert_reproduces(output, "celery/default-broker-transport")
     assert_reproduces(output, "celery/cannot-connect")
 
@@ -354,14 +360,7 @@ def test_connection_retry_deprecation_warning(tmp_path):
     (tmp_path / "proj.py").write_text(
         'from celery import Celery\n\napp = Celery("jobboard", broker="amqp://guest:guest@127.0.0.1:59999//")\n'
         "app.conf.broker_connection_retry = False\n")
-    worker = Worker(["-A", "proj", "worker", "--pool=solo", "--without-gossip", "--without-mingle",
-                     "--loglevel=INFO"], cwd=tmp_path, env={"PYTHONPATH": str(tmp_path)},
-                    drop=NOT_A_DJANGO_PROJECT)
-    try:
-        output = worker.wait_for("Shutting down")
-    finally:
-        worker.stop()
-    assert_reproduces(output, "celery/connection-retry-warning")
+    assert_reproduces(bare_worker_log(tmp_path, "Shutting down"), "celery/connection-retry-warning")
 
 
 @pytest.fixture
