@@ -40,7 +40,8 @@ function start() {
       const rel = new URL(url).pathname;
       const found = piece(path.join(site, rel));
       if (!found) return resolve({ ok: false, json: async () => null });
-      fetched.push([rel.split("/")[2], found[1], rel.split("/").slice(2).join("/").replace(/\.json$/, "")]);
+      const name = rel.split("/").slice(2).join("/").replace(/\.json$/, "");   // p/red, s/12
+      fetched.push([name.split("/")[0], found[1], name]);
       resolve({ ok: true, json: async () => JSON.parse(found[0]) });
     })),
     importScripts: (...urls) => urls.forEach((url) =>

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from nexus import ROOT, search, searchbox
-from nexus.site.search import PLACEHOLDER, PREFETCH, documents_of
+from nexus.site.search import PREFETCH, documents_of, with_prefetch_table
 
 BUDGET = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["search"]
 SCRIPTS = ("assets/javascripts/search-worker.min.js", "assets/javascripts/search-engine.min.js")
@@ -156,9 +156,9 @@ def test_a_search_with_five_times_the_content_stays_within_budget(site, sessions
     for script in SCRIPTS:
         shutil.copy(site / script, big / script)
     # The page's prefetch, with the table of this index's keys, as the build writes it.
-    table = json.dumps(search.prefetch_table(built.manifest, given["config"]["separator"]))
     on_demand = (ROOT / "docs" / PREFETCH.replace(".min.js", ".js")).read_text(encoding="utf-8")
-    (big / PREFETCH).write_text(on_demand.replace(PLACEHOLDER, table, 1), encoding="utf-8")
+    (big / PREFETCH).write_text(with_prefetch_table(on_demand, {**given["config"], "nexus": built.manifest}),
+                                encoding="utf-8")
     # Every third question-map query (the heaviest kind): five times the index costs five times
     # the time to search, and those 198 queries still come from every section the questions reach.
     first, later = costs(big, sessions[:len(searchbox.questions(site))][::3])

@@ -91,8 +91,14 @@ def prefetch_table(site, config):
         site.problem("docs/" + PREFETCH.replace(".min.js", ".js"), f"{PLACEHOLDER} not found in {PREFETCH} "
                      "(renamed, or minified differently?): the page cannot prefetch the index's pieces", "search")
         return
+    path.write_text(with_prefetch_table(text, config), encoding="utf-8")
+
+
+def with_prefetch_table(script: str, config: dict) -> str:
+    """search-on-demand.js's text with the table of the index in `config` (the manifest's
+    config: the hub's keys and the tokenizer's separator) written over its placeholder."""
     table = json.dumps(search.prefetch_table(config["nexus"], config["separator"]), separators=(",", ":"))
-    path.write_text(text.replace(PLACEHOLDER, table, 1), encoding="utf-8")
+    return script.replace(PLACEHOLDER, table, 1)
 
 
 def documents_of(folder: Path) -> Path:
