@@ -210,7 +210,9 @@ class H2SiteServer(SiteServer):
         headers["Content-Length"] = str(len(body))
         if scope["method"] == "HEAD":
             body = b""
+        # Logged before it is sent: the browser may read the response (and a test the log) before
+        # this coroutine runs again after the last send.
+        self.log.append((path, int(status), len(body)))
         await send({"type": "http.response.start", "status": int(status),
                     "headers": [(name.lower().encode(), value.encode()) for name, value in headers.items()]})
         await send({"type": "http.response.body", "body": body})
-        self.log.append((path, int(status), len(body)))
