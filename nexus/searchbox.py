@@ -133,6 +133,14 @@ def questions(site):
     return cases
 
 
+def phrasings():
+    """data/search_queries.yml: learners' phrasings, each with the page (or pages) that answers it
+    in the first three."""
+    entries = yaml.safe_load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
+    return [Case("phrasing", str(entry["query"]), entry["page"] if isinstance(entry["page"], list) else [entry["page"]])
+            for entry in entries]
+
+
 def run_node(site, sessions):
     """Search sessions through the site's own search worker in Node (nexus/searchbox.mjs): each
     session a list of queries typed one after another into a new worker. Returns the gzip bytes

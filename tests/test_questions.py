@@ -1,6 +1,6 @@
 """The question map (data/questions.yml) against the built site: every answer is a section that
 exists. The schema and sources are checked by `make check` (nexus/checks/questions.py); that search finds
-each answer in the first three is tests/browser/test_search.py's."""
+each answer in the first three is tests/test_search_index.py's."""
 import re
 
 from nexus.checks.questions import load

@@ -1,9 +1,10 @@
 """The site's own search worker run in Node (nexus/searchbox.mjs): every query generated from the
-built site finds its page, and what a search downloads (the index in pieces: nexus/search.py),
+built site finds its page, every question-map query its section and every learner phrasing its
+page, and what a search downloads (the index in pieces: nexus/search.py),
 measured on every question-map query and an eighth of the generated ones, each typed word by word
 into a new worker as a reader types, stays within data/budgets.yml's search budgets today and
-with five times the content. Learner phrasings and the question map are typed into the real
-search box (tests/browser/test_search.py)."""
+with five times the content. The real search box ranks as this worker does: a sample of the
+question map and the phrasings is typed into it (tests/browser/test_search.py)."""
 import json
 import re
 import shutil
@@ -20,11 +21,36 @@ SCRIPTS = ("assets/javascripts/search-worker.min.js", "assets/javascripts/search
 
 @pytest.fixture(scope="module")
 def first_searches(site):
-    """Every generated query, then every question-map query, each in a new worker: the generated
-    cases and what the worker answered to all (results, bytes and round trips)."""
+    """Every generated query, then every question-map query, then every learner phrasing, each in
+    a new worker: the generated cases and what the worker answered to all (results, bytes and
+    round trips)."""
     generated = searchbox.generate(site)
-    _, results = searchbox.run_node(site, [[case.query] for case in generated + searchbox.questions(site)])
+    cases = generated + searchbox.questions(site) + searchbox.phrasings()
+    _, results = searchbox.run_node(site, [[case.query] for case in cases])
     return generated, results
+
+
+def test_question_map_queries_find_their_section_in_the_top_three(site, first_searches):
+    """data/questions.yml typed as learners wrote them: the answering section in the first three,
+    every one. A miss is fixed in the content or the engine, never in the query. The real search
+    box ranks as this worker does (a sample typed in Chromium: tests/browser/test_search.py)."""
+    generated, answered = first_searches
+    cases = searchbox.questions(site)
+    results = answered[len(generated):len(generated) + len(cases)]
+    assert [result["query"] for result in results] == [case.query for case in cases]
+    missed = [f"{case.query!r}: expected {case.section}, got {[group['shown'][:2] for group in result['groups'][:3]]}"
+              for case, result in zip(cases, results) if not case.passes(result["groups"])]
+    assert len(cases) > 900 and not missed, f"{len(missed)} of {len(cases)} question-map queries missed:\n" + "\n".join(missed)
+
+
+def test_learner_phrasings_find_their_page_in_the_top_three(first_searches):
+    """data/search_queries.yml: each phrasing's page in the first three."""
+    cases = searchbox.phrasings()
+    results = first_searches[1][-len(cases):]
+    assert [result["query"] for result in results] == [case.query for case in cases]
+    missed = [f"{case.query!r}: expected {case.pages}, got {[group['page'] for group in result['groups'][:3]] or result['meta']}"
+              for case, result in zip(cases, results) if not case.passes(result["groups"])]
+    assert len(cases) > 100 and not missed, f"{len(missed)} of {len(cases)} phrasings missed:\n" + "\n".join(missed)
 
 
 def test_generated_queries_find_their_page(first_searches):

@@ -1,7 +1,7 @@
 """data/questions.yml, the map of real questions: the schema (data/questions.schema.json), one
 entry per source, and an answer that names a page in docs/. Whether the anchor exists is a fact of
-the built site (tests/test_questions.py); whether search finds it, of the browser
-(tests/browser/test_search.py)."""
+the built site (tests/test_questions.py); whether search finds it, of the site's search worker
+(tests/test_search_index.py)."""
 from __future__ import annotations
 
 import json
