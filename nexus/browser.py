@@ -1,9 +1,7 @@
 """Playwright helpers: guard against third-party requests and CSP violations, list pages, wait for instant navigation."""
 from urllib.parse import urlsplit
 
-import yaml
-
-from . import ROOT
+from . import ROOT, yamlio
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 # The phone of Lighthouse's mobile preset, for pages measured as it measures them (page weight,
@@ -16,7 +14,7 @@ PHONE_CPU_SLOWDOWN = 4
 # eval, and Playwright evaluates a bare expression string with eval while it polls.
 MERMAID_RENDERED = ("() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid > svg')]"
                     ".some(d => d.getBoundingClientRect().height > 0)")
-TOLERATED = set(yaml.safe_load((ROOT / "data/allowed_hosts.yml").read_text(encoding="utf-8"))["requested"])
+TOLERATED = set(yamlio.load((ROOT / "data/allowed_hosts.yml").read_text(encoding="utf-8"))["requested"])
 # Material's instant navigation takes a click only once sitemap.xml has loaded (the click stream is
 # combined withLatestFrom the sitemap; data/theme_contract.yml): a click before that is a full load.
 SITEMAP_LOADED = ("() => performance.getEntriesByType('resource')"

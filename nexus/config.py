@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlio
+
 
 @dataclass(frozen=True)
 class NavEntry:
@@ -33,7 +35,7 @@ def _mapping(node) -> dict:
 
 @lru_cache(maxsize=8)
 def _nav(path: str, stamp: float) -> tuple[NavEntry, ...]:
-    node = yaml.compose(Path(path).read_text(encoding="utf-8"))
+    node = yamlio.compose(Path(path).read_text(encoding="utf-8"))
     out = []
 
     def walk(item, section, top):
@@ -61,7 +63,7 @@ def site_url(root: Path) -> str:
     """site_url as the build sees it: MkDocs' `!ENV [SITE_URL, default]` resolved from the
     environment, or the value written in mkdocs.yml."""
     import os
-    node = _mapping(yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))).get("site_url")
+    node = _mapping(yamlio.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))).get("site_url")
     if isinstance(node, yaml.SequenceNode):   # !ENV [NAME, ..., default]
         *names, default = [item.value for item in node.value]
         return next((os.environ[name] for name in names if name in os.environ), default)

@@ -6,8 +6,10 @@ that stay strings when they are impossible, so the schema can report them.
 """
 import yaml
 
+from . import yamlio
 
-class Loader(yaml.SafeLoader):
+
+class Loader(yamlio.SafeLoader):
     """Safe YAML, except that an impossible date (2026-13-45) stays a string for the schema to report."""
 
 

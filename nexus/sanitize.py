@@ -29,7 +29,7 @@ from pathlib import Path
 import nh3
 import yaml
 
-from nexus import ROOT
+from nexus import ROOT, yamlio
 
 ALLOWLIST = ROOT / "data" / "html_allowlist.yml"
 URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "formaction", "cite", "poster", "data", "background",
@@ -57,7 +57,7 @@ class Allowlist:
 
 @lru_cache(maxsize=4)
 def load(path: Path = ALLOWLIST) -> Allowlist:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yamlio.load(Path(path).read_text(encoding="utf-8"))
     attributes = {tag: set(names) for tag, names in data["attributes"].items()}
     values = {tag: {name: set(allowed) for name, allowed in spec.items()}
               for tag, spec in (data.get("attribute_values") or {}).items()}

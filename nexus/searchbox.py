@@ -16,9 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from . import ROOT, search
+from . import ROOT, search, yamlio
 
 SEARCH = "input.md-search__input"
 HEADING = re.compile(r'<h([234]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -107,7 +105,7 @@ def generate(site):
         if re.search(r"\w", code):    # "@" alone is punctuation: a separator, not a word
             cases.append(Case("code", code, sorted(pages)))
 
-    glossary = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
+    glossary = yamlio.load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
     for term, entry in glossary.items():
         pages = ["glossary/"]
         if entry.get("see"):
@@ -119,7 +117,7 @@ def generate(site):
 def questions(site):
     """data/questions.yml's queries as a learner typed them: the answering section in the first
     three. The page itself counts when the section is its first h2, where the page opens."""
-    entries = yaml.safe_load((ROOT / "data/questions.yml").read_text(encoding="utf-8"))
+    entries = yamlio.load((ROOT / "data/questions.yml").read_text(encoding="utf-8"))
     first_h2 = {}
     cases = []
     for entry in entries:
@@ -136,7 +134,7 @@ def questions(site):
 def phrasings():
     """data/search_queries.yml: learners' phrasings, each with the page (or pages) that answers it
     in the first three."""
-    entries = yaml.safe_load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
+    entries = yamlio.load((ROOT / "data/search_queries.yml").read_text(encoding="utf-8"))
     return [Case("phrasing", str(entry["query"]), entry["page"] if isinstance(entry["page"], list) else [entry["page"]])
             for entry in entries]
 

@@ -17,7 +17,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from markdown.extensions.toc import slugify
 
-from nexus import ROOT
+from nexus import ROOT, yamlio
 from nexus.frontmatter import Loader, split
 from nexus.page import SNIPPET, Page
 from nexus.problems import Problem
@@ -42,9 +42,9 @@ class Rules:
 
     def __init__(self, root: Path = ROOT):
         self.root = root
-        self.tags = yaml.safe_load((root / "data/tags.yml").read_text(encoding="utf-8"))
+        self.tags = yamlio.load((root / "data/tags.yml").read_text(encoding="utf-8"))
         self.technologies = sorted(t for t, v in self.tags.items() if v["kind"] == "technology")
-        self.sections = yaml.safe_load((root / "data/page_rules.yml").read_text(encoding="utf-8"))
+        self.sections = yamlio.load((root / "data/page_rules.yml").read_text(encoding="utf-8"))
         schema = json.loads((root / "data/page.schema.json").read_text(encoding="utf-8"))
         schema["properties"]["tags"]["items"]["enum"] = sorted(self.tags)
         schema["properties"]["technologies"]["items"]["enum"] = self.technologies
@@ -55,7 +55,7 @@ class Rules:
 def _key_lines(yaml_text: str) -> dict:
     """Map each top-level key (and key/index for lists) to its line in the file."""
     lines = {}
-    node = yaml.compose(yaml_text)
+    node = yamlio.compose(yaml_text)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             lines[(key.value,)] = key.start_mark.line + 2
@@ -410,8 +410,8 @@ def check_glossary(root: Path = ROOT):
         return [Problem(rel, 1, "the glossary file is missing; it feeds docs/glossary.md and every tooltip")]
     text = (root / rel).read_text(encoding="utf-8")
     try:
-        entries = yaml.safe_load(text) or {}
-        node = yaml.compose(text)
+        entries = yamlio.load(text) or {}
+        node = yamlio.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return [Problem(rel, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
@@ -451,7 +451,7 @@ def check_nav_titles(root: Path = ROOT):
     can never disagree. (Which pages the nav lists is MkDocs' own validation: mkdocs.yml.)"""
     # compose(), not load(): the node tree has line numbers, and MkDocs' own tags (!ENV) need no constructor.
     try:
-        config = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        config = yamlio.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))
     except yaml.YAMLError:
         return []   # an unreadable mkdocs.yml is the strict build's to report, with its line
     if not isinstance(config, yaml.MappingNode):

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from nexus import ROOT
+from nexus import ROOT, yamlio
 
 from nexus.problems import Problem
 
@@ -18,12 +18,12 @@ REL = "data/questions.yml"
 
 
 def load(root: Path = ROOT) -> list:
-    return yaml.safe_load((root / REL).read_text(encoding="utf-8")) or []
+    return yamlio.load((root / REL).read_text(encoding="utf-8")) or []
 
 
 def validator(root: Path = ROOT) -> Draft202012Validator:
     schema = json.loads((root / "data/questions.schema.json").read_text(encoding="utf-8"))
-    tags = yaml.safe_load((root / "data/tags.yml").read_text(encoding="utf-8"))
+    tags = yamlio.load((root / "data/tags.yml").read_text(encoding="utf-8"))
     schema["items"]["properties"]["topic"]["enum"] = sorted(tags)
     return Draft202012Validator(schema)
 
@@ -34,8 +34,8 @@ def check_questions(root: Path = ROOT):
         return [Problem(REL, 1, "the question map is missing (see CONTRIBUTING.md, 'The question map')")]
     text = path.read_text(encoding="utf-8")
     try:
-        entries = yaml.safe_load(text) or []
-        node = yaml.compose(text)
+        entries = yamlio.load(text) or []
+        node = yamlio.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return [Problem(REL, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")]

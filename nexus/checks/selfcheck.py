@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from nexus import ROOT
+from nexus import ROOT, yamlio
 from nexus.page import Page
 
 from nexus.problems import Problem
@@ -166,8 +166,8 @@ def parse(page: Page, root: Path = ROOT):
         return None, problems
     first = block.start + 1          # file line of the block's first YAML line
     try:
-        questions = yaml.safe_load(block.body)
-        lines = _lines(yaml.compose(block.body)) if questions is not None else {}
+        questions = yamlio.load(block.body)
+        lines = _lines(yamlio.compose(block.body)) if questions is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from nexus import ROOT
+from nexus import ROOT, yamlio
 # The tag a page gets when none is given, for sections that have one (data/tags.yml, kind: section).
 SECTION_TAGS = {"path": "learning-path", "challenges": "challenge", "practices": "best-practice",
                 "collab": "collaboration", "howto": "how-to", "decisions": "decision-guide"}
@@ -43,12 +43,12 @@ def slugify(title: str) -> str:
 
 def sections(root: Path) -> dict:
     """Folder name -> its rule in data/page_rules.yml."""
-    rules = yaml.safe_load((root / "data/page_rules.yml").read_text(encoding="utf-8"))
+    rules = yamlio.load((root / "data/page_rules.yml").read_text(encoding="utf-8"))
     return {prefix.rstrip("/"): rule for prefix, rule in rules.items()}
 
 
 def known_tags(root: Path) -> dict:
-    return yaml.safe_load((root / "data/tags.yml").read_text(encoding="utf-8"))
+    return yamlio.load((root / "data/tags.yml").read_text(encoding="utf-8"))
 
 
 def front_matter(title: str, tags: list[str], rule: dict, vocabulary: dict, today: dt.date) -> str:

@@ -18,16 +18,16 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from nexus import ROOT
+from nexus import yamlio
 from nexus.build import QUIET
 SITE = ROOT / "site-offline"
 PREVIEW = ROOT / "site-preview"
 ZIP = ROOT / "project-nexus-offline.zip"
 SHIM = "assets/javascripts/iframe-worker.min.js"   # the hub's rewrite of iframe-worker's shim
-BUDGET = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["offline"]["zip_bytes"]
+BUDGET = yamlio.load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["offline"]["zip_bytes"]
 
 
 def offline_config(site_dir: Path = SITE):

@@ -24,9 +24,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-import yaml
 
-from nexus import config
+from nexus import config, yamlio
 
 INLINE = re.compile(r"<script>(?P<body>.*?)</script>", re.DOTALL)
 CHARSET = '<meta charset="utf-8">'
@@ -102,7 +101,7 @@ def run(site):
     if site.serve:
         return
     hashes = theme_hashes(site)
-    requested = yaml.safe_load((site.root / "data/allowed_hosts.yml").read_text(encoding="utf-8"))["requested"]
+    requested = yamlio.load((site.root / "data/allowed_hosts.yml").read_text(encoding="utf-8"))["requested"]
     meta = (f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, requested)}">'
             '<meta name="referrer" content="strict-origin-when-cross-origin">')
     pages = site.pages()

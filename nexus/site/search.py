@@ -21,9 +21,7 @@ import re
 import shutil
 from pathlib import Path
 
-import yaml
-
-from nexus import config, search
+from nexus import config, search, yamlio
 from nexus.checks.pages import glossary_anchor
 
 WORKER = "assets/javascripts/search-worker.min.js"
@@ -58,7 +56,7 @@ def run(site):
     # The documents the index is built from, beside the site (never deployed): tests and
     # `make bench` build the index of five times this content from them.
     documents_of(site.folder).write_text(json.dumps({"config": index["config"], "docs": docs}), encoding="utf-8")
-    settings = yaml.safe_load((site.root / "data/search.yml").read_text(encoding="utf-8"))
+    settings = yamlio.load((site.root / "data/search.yml").read_text(encoding="utf-8"))
     built = search.build(docs, index["config"]["separator"], settings)
     for folder in ("p", "l", "s"):
         shutil.rmtree(site.folder / "search" / folder, ignore_errors=True)
@@ -117,7 +115,7 @@ def without_listings(site, docs):
 
 def glossary_terms(site, docs):
     url = location(site, GLOSSARY)
-    entries = yaml.safe_load((site.root / "data/glossary.yml").read_text(encoding="utf-8")) or {}
+    entries = yamlio.load((site.root / "data/glossary.yml").read_text(encoding="utf-8")) or {}
     kept, letters = [], []
     for doc in docs:
         if doc["location"].startswith(url + "#") and len(doc["title"]) == 1:

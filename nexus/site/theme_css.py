@@ -5,11 +5,11 @@ Plain text replacement, no CSS parser: each rule is written exactly as it stands
 minified file, so a rule the theme has changed is not half-matched but reported, and the contract
 follows the theme.
 """
-import yaml
+from nexus import yamlio
 
 
 def run(site):
-    contract = yaml.safe_load((site.root / "data/theme_contract.yml").read_text(encoding="utf-8"))
+    contract = yamlio.load((site.root / "data/theme_contract.yml").read_text(encoding="utf-8"))
     for entry in contract.get("removed_rules") or []:
         found = False
         for path in sorted((site.folder / "assets" / "stylesheets").rglob(entry["file"])):

@@ -10,11 +10,11 @@ changed, and the list must follow it.
 import json
 import re
 
-import yaml
+from nexus import yamlio
 
 
 def run(site):
-    hosts = yaml.safe_load((site.root / "data/allowed_hosts.yml").read_text(encoding="utf-8"))
+    hosts = yamlio.load((site.root / "data/allowed_hosts.yml").read_text(encoding="utf-8"))
     cdn = re.compile(r'"(https://(?:' + "|".join(map(re.escape, hosts["cdn"])) + r')/[^"]*)"')
     known = set(hosts.get("dormant") or {})
     bundles = sorted((site.folder / "assets" / "javascripts").glob("bundle.*.min.js"))

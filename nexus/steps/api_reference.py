@@ -19,11 +19,12 @@ import re
 from functools import cached_property
 from html import escape
 
-import yaml
 from markdown.preprocessors import Preprocessor
 from openapidocs.mk import get_http_status_phrase
 from openapidocs.mk.jinja import Jinja2DocumentsWriter, OutputStyle
 from openapidocs.mk.v3 import OpenAPIV3DocumentationHandler
+
+from nexus import yamlio
 
 MARKER = re.compile(r"<!-- openapi: ([a-z-]+) -->")
 CONTRACT = "examples/jobboard/contract/openapi.yaml"
@@ -142,8 +143,8 @@ class Contract:
 
     def __init__(self, root):
         self.root = root
-        self.spec = yaml.safe_load((root / CONTRACT).read_text(encoding="utf-8"))
-        self.lessons = yaml.safe_load((root / LESSONS).read_text(encoding="utf-8"))
+        self.spec = yamlio.load((root / CONTRACT).read_text(encoding="utf-8"))
+        self.lessons = yamlio.load((root / LESSONS).read_text(encoding="utf-8"))
 
     def refs(self, node, found):
         """Every component schema a node refers to, followed through the schemas themselves."""

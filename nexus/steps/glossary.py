@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import yaml
 from markdown.preprocessors import Preprocessor
 
+from nexus import yamlio
 from nexus.checks.pages import check_glossary, glossary_anchor as anchor
 
 MARKER = "<!-- glossary -->"
@@ -34,7 +35,7 @@ def load(root, reporter) -> Terms:
     for problem in check_glossary(root):
         reporter.add(problem)
     try:
-        entries = yaml.safe_load((root / "data/glossary.yml").read_text(encoding="utf-8")) or {}
+        entries = yamlio.load((root / "data/glossary.yml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         entries = {}
     entries = {term: entry for term, entry in entries.items() if isinstance(entry, dict) and "definition" in entry}
