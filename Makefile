@@ -13,7 +13,7 @@ PARALLEL ?= -n auto
 # Reproducible builds: dates that default to "now" use the last commit's time instead.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: serve check test test-fast lint build example test-example test-services \
+.PHONY: serve check test test-sweep test-fast lint build example test-example test-services \
         test-services-running health bench bench-scale offline preview new-page fix contract screenshots vendor clean help
 
 help:  ## List the targets
@@ -68,11 +68,18 @@ LINT = $(BIN)/codespell \
 lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
 	$(LINT)
 
-test: check $(VENV)/.example node_modules/.installed  ## Everything: the gate, then hub, browser and example tests
-	NEXUS_SITE=$(SITE) $(BIN)/python -m pytest $(PARALLEL)
+test: check $(VENV)/.example node_modules/.installed  ## The gate, then hub, browser and example tests
+	NEXUS_SITE=$(SITE) $(BIN)/python -m pytest $(PARALLEL) -m "not sweep"
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q $(PARALLEL)
 	cd examples && ../$(BIN)/python -m pytest -q $(PARALLEL) python shell errors
 	cd examples/recipes && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q $(PARALLEL)
+
+# What `make test` checks on a sample, over every page and every case (pytest.ini's `sweep`):
+# axe on every page, no page scrolls sideways, layout shift on a phone's first visit and on a
+# desktop, every question's search bytes. GitHub Actions runs it beside `make test` and before
+# every deploy; it would take `make test` past its thirty minutes.
+test-sweep: check node_modules/.installed  ## The sample checks of make test over every page and case
+	NEXUS_SITE=$(SITE) $(BIN)/python -m pytest $(PARALLEL) -m sweep
 
 test-fast: $(VENV)/.tools node_modules/.installed  ## Hub tests without the browser
 	$(BIN)/python -m pytest -m "not browser"

@@ -54,7 +54,8 @@ def test_deploy_runs_the_gate_first_and_never_cancels_a_deploy():
     assert steps.index("make test") < steps.index("make build")
     checkout = deploy["jobs"]["build"]["steps"][0]
     assert checkout["with"]["fetch-depth"] == 0
-    assert deploy["jobs"]["deploy"]["needs"] == "build"
+    assert [step.get("run") for step in deploy["jobs"]["sweep"]["steps"]][-1] == "make test-sweep"
+    assert deploy["jobs"]["deploy"]["needs"] == ["build", "sweep"]
 
 
 def test_the_comment_workflow_never_runs_pull_request_code():

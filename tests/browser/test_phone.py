@@ -1,6 +1,7 @@
 """At phone width (375 px): the drawer opens, search works, and no page scrolls sideways."""
 import pytest
 
+from nexus import pagekinds
 from nexus.browser import all_pages, new_context
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True,
@@ -31,9 +32,12 @@ def test_drawer_opens_and_search_works(phone, server):
     phone.wait_for_selector(".md-search-result__item", timeout=10_000)
 
 
-def test_no_page_scrolls_sideways(phone, server, site):
+# Every page took 142 s of `make test` (2026-12-07): there, the pages that show every style the
+# site has (code, tables, diagrams, widgets: what overflows); every page in the sweep.
+@pytest.mark.parametrize("pages", ["sample", pytest.param("every page", marks=pytest.mark.sweep)])
+def test_no_page_scrolls_sideways(phone, server, site, pages):
     wide = []
-    for path in all_pages(site):
+    for path in all_pages(site) if pages == "every page" else pagekinds.styled_sample(site):
         phone.goto(server.url + path)
         overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if overflow > 0:
