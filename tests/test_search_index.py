@@ -112,9 +112,9 @@ def costs(site, sessions):
     return sorted(first, reverse=True), sorted(later, reverse=True)
 
 
-# Every question typed word by word took 193 s of `make test` (2026-12-07): there, every third
+# Every question typed word by word took 193 s of `make test` (2026-12-07): there, every fourth
 # (still from every section the questions reach) and every eighth generated query; all in the sweep.
-@pytest.mark.parametrize("every", [3, pytest.param(1, marks=pytest.mark.sweep)], ids=["every-third-question", "every-question"])
+@pytest.mark.parametrize("every", [4, pytest.param(1, marks=pytest.mark.sweep)], ids=["every-fourth-question", "every-question"])
 def test_a_search_stays_within_budget(site, sessions, every):
     asked = len(searchbox.questions(site))
     first, later = costs(site, sessions[:asked][::every] + sessions[asked:])
@@ -189,9 +189,10 @@ def test_a_search_with_five_times_the_content_stays_within_budget(site, sessions
     on_demand = (ROOT / "docs" / PREFETCH.replace(".min.js", ".js")).read_text(encoding="utf-8")
     (big / PREFETCH).write_text(with_prefetch_table(on_demand, {**given["config"], "nexus": built.manifest}),
                                 encoding="utf-8")
-    # Every third question-map query (the heaviest kind): five times the index costs five times
-    # the time to search, and those 198 queries still come from every section the questions reach.
-    first, later = costs(big, sessions[:len(searchbox.questions(site))][::3])
+    # Every sixth question-map query (the heaviest kind): five times the index costs five times
+    # the time to search. Those 160 queries come from 69 of the 103 pages the questions answer on,
+    # every kind of question; the pieces they read are the same files as every other query's.
+    first, later = costs(big, sessions[:len(searchbox.questions(site))][::6])
     assert first[0][0] <= BUDGET["first_search_5x_gzip_bytes"], f"heaviest first searches at 5x (gzip bytes): {first[:5]}"
     assert later[0][0] <= BUDGET["later_search_gzip_bytes"], f"heaviest later searches at 5x (gzip bytes): {later[:5]}"
 

@@ -41,6 +41,7 @@ def test_every_page_is_valid_html(site):
     assert not unexpected, f"{len(unexpected)} HTML errors:\n" + "\n".join(sorted(set(unexpected))[:60])
 
 
+@pytest.mark.sweep   # two whole builds: 78 s of make test on 2026-12-07
 def test_the_same_commit_builds_byte_identical_sites(tmp_path):
     """Two strict builds of the same tree give the same bytes in every file. Dates come from git,
     and the sitemap's dates from SOURCE_DATE_EPOCH (set by the Makefile to the last commit)."""
