@@ -69,7 +69,7 @@ lint: $(VENV)/.tools  ## Spelling, Markdown, YAML and workflow linters
 	$(LINT)
 
 test: check $(VENV)/.example node_modules/.installed  ## The gate, then hub, browser and example tests
-	NEXUS_SITE=$(SITE) $(BIN)/python -m pytest $(PARALLEL) -m "not sweep"
+	NEXUS_SITE=$(SITE) $(BIN)/python -m pytest $(PARALLEL) -m "not sweep" --durations=15
 	cd examples/jobboard && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q $(PARALLEL)
 	cd examples && ../$(BIN)/python -m pytest -q $(PARALLEL) python shell errors
 	cd examples/recipes && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/python -m pytest -q $(PARALLEL)

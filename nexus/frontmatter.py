@@ -9,8 +9,12 @@ import yaml
 from . import yamlio
 
 
-class Loader(yamlio.SafeLoader):
+class Loader(yaml.SafeLoader):
     """Safe YAML, except that an impossible date (2026-13-45) stays a string for the schema to report."""
+
+
+class FastLoader(yamlio.SafeLoader):
+    """The same, through libyaml (nexus/yamlio.py)."""
 
 
 def _timestamp(loader, node):
@@ -21,6 +25,12 @@ def _timestamp(loader, node):
 
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def parse(yaml_text: str):
+    """The front matter's YAML (between the --- lines) as data; raises yaml.YAMLError when invalid."""
+    return yamlio.load(yaml_text, fast=FastLoader, slow=Loader)
 
 
 def split(text: str):
@@ -37,7 +47,7 @@ def split(text: str):
 def load(text: str) -> dict:
     """The front matter as a mapping ({} when there is none); raises yaml.YAMLError when invalid."""
     yaml_text, _ = split(text)
-    meta = yaml.load(yaml_text, Loader=Loader) if yaml_text else None
+    meta = parse(yaml_text) if yaml_text else None
     return meta if isinstance(meta, dict) else {}
 
 

@@ -136,7 +136,7 @@ class Page:
         yaml_text, page.body_start = frontmatter.split(text)
         if yaml_text is not None:
             try:
-                page.meta = yaml.load(yaml_text, Loader=frontmatter.Loader)
+                page.meta = frontmatter.parse(yaml_text)
             except yaml.YAMLError as error:
                 page.meta_error = error
         lines = text.split("\n")

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from markdown.extensions.toc import slugify
 
 from nexus import ROOT, yamlio
-from nexus.frontmatter import Loader, split
+from nexus.frontmatter import parse, split
 from nexus.page import SNIPPET, Page
 from nexus.problems import Problem
 
@@ -124,7 +124,7 @@ def check_front_matter(rel: str, text: str, rules: Rules, today: dt.date | None 
         return [Problem(rel, 1, "the page has no front matter: start it with a '---' block "
                                 "holding title, description and tags (see CONTRIBUTING.md)")], None
     try:
-        meta = yaml.load(yaml_text, Loader=Loader)
+        meta = parse(yaml_text)
         lines = _key_lines(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
