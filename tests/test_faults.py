@@ -203,6 +203,7 @@ def test_mkdocs_yml_unknown_plugin_option(repo):
 
 
 # 11. A shallow clone, or no git history, where the page dates would be wrong.
+@pytest.mark.sweep   # a whole `make check` (72 s of make test on 2026-12-07); test_no_git_history below stays
 def test_shallow_clone(repo, tmp_path):
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True, capture_output=True)
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "wip",
@@ -289,6 +290,7 @@ def with_mermaid(repo: Path) -> Path:
 NEW_DIAGRAM = "```mermaid\nflowchart LR\n    Fault[Fault test] --> Browser\n```"
 
 
+@pytest.mark.sweep   # two whole builds: 123 s of make test on 2026-12-07
 def test_new_diagram_without_chromium_is_drawn_in_the_browser_but_fails_ci(repo, tmp_path):
     line = append(with_mermaid(repo), PAGE, NEW_DIAGRAM)
     from nexus.build import build
