@@ -391,11 +391,11 @@ function scoreSpec(spec, postings, boost, source) {
   Object.keys(spec.derived).forEach(function (word) {
     var list = postings[word];
     if (!list) return;
-    var weight = spec.derived[word], doc = 0;
+    var weight = spec.derived[word], doc = 0, q = manifest.q;
     for (var i = 0; i < list.length; i += 2) {
       doc += list[i];
-      var field = Math.floor(list[i + 1] / 1000), raw = (list[i + 1] % 1000) / manifest.q;
-      var value = weight * boost[FIELDS[field]] * docBoost(doc) * raw;
+      var field = Math.floor(list[i + 1] / 1000), raw = (list[i + 1] % 1000) / q;
+      var value = weight * boost[FIELDS[field]] * docBoosts[doc] * raw;
       var hit = out.get(doc);
       if (!hit) out.set(doc, hit = { score: 0, terms: dict(), match: dict() });
       hit.score += value;
@@ -443,8 +443,13 @@ function bisect(list, value) {
 
 function pageOf(doc) { return bisect(manifest.pages, doc); }
 
-function docBoost(doc) {
-  return manifest.boost[pageOf(doc)] || 1;
+/* Each doc's page boost, worked out once per index (setup): the scoring loop reads it for every
+ * posting, and looking up the page each time was a fifth of a search's time in Node. */
+var docBoosts = [];
+function docBoostsOf(manifest) {
+  var out = new Float64Array(manifest.n);
+  for (var doc = 0; doc < manifest.n; doc++) out[doc] = manifest.boost[bisect(manifest.pages, doc)] || 1;
+  return out;
 }
 
 /* The sections a result needs: each hit's, and its page's top (the group's title). Pages come
@@ -666,6 +671,7 @@ function suggestions(clauses, items) {
 
 function setup(data) {
   manifest = data.config.nexus;
+  docBoosts = docBoostsOf(manifest);
   separator = new RegExp(data.config.separator, "g");
   suggest = !!(data.options && data.options.suggest);
   base = new URL("../../search/", here).href;
