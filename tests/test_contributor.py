@@ -70,6 +70,7 @@ def test_make_fix_repairs_a_page_in_place(tmp_path):
     assert page.read_text(encoding="utf-8") == original
 
 
+@pytest.mark.sweep   # a whole `make check` in a copy: 180 s of make test in CI on 2026-12-07
 def test_new_pages_pass_the_gate_in_every_section(tmp_path):
     repo = copy_repo(tmp_path / "repo")
     # The scaffold's placeholder diagram is new, so the build draws it with the pinned Mermaid.

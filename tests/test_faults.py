@@ -270,6 +270,7 @@ def test_malformed_self_check(repo):
                              "type 'several' is not a question type")
 
 
+@pytest.mark.sweep   # a whole build (77 s); the page check above stays in make test
 def test_malformed_self_check_fails_the_strict_build_too(repo, tmp_path):
     """The page check runs first in `make check`; the build hook reports the same problem."""
     from nexus.build import build

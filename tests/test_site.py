@@ -56,6 +56,7 @@ def test_the_same_commit_builds_byte_identical_sites(tmp_path):
     assert not differ, f"files differ between two builds: {differ}"
 
 
+@pytest.mark.sweep   # a whole build: 49 s of make test in CI on 2026-12-07
 def test_challenge_index_lists_a_new_challenge_page(tmp_path):
     repo = copy_repo(tmp_path / "repo")
     text = (repo / "docs/challenges/migrations.md").read_text(encoding="utf-8")
