@@ -9,9 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The tests run in one process per core (pytest-xdist): the hub's, so no test writes into the
 # repository (each builds into its own temporary folder), and the examples'. Measured here, the
 # three example suites took 506 s in one process and 348 s in two. PARALLEL= runs them in one.
-# loadgroup: tests marked xdist_group(name) share a worker, so a module's costly fixture is set
-# up once (test_sanitize_file's payload pages were opened on both workers: 73 s and 61 s).
-PARALLEL ?= -n auto --dist loadgroup
+PARALLEL ?= -n auto
 # Reproducible builds: dates that default to "now" use the last commit's time instead.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 

@@ -12,8 +12,6 @@ from nexus import ROOT, sanitize
 from nexus.site import csp
 from test_sanitize import render
 
-# One worker opens every payload page once (the `outcomes` fixture), for all the tests.
-pytestmark = pytest.mark.xdist_group("payloads")
 PAYLOADS = [p for p in yaml.safe_load((ROOT / "tests/security/payloads.yml").read_text(encoding="utf-8")) if "fires" in p]
 WRAP = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Payload</title></head><body>'
         '<div class="md-content"><article class="md-content__inner md-typeset">{}</article></div>'
