@@ -10,18 +10,19 @@ import yaml
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _read(read, text, fast, slow):
+    try:
+        return read(text, Loader=fast)
+    except yaml.YAMLError:
+        return read(text, Loader=slow)
+
+
 def load(text, fast=SafeLoader, slow=yaml.SafeLoader):
     """yaml.safe_load, faster; `fast` and `slow` are SafeLoader subclasses with the same constructors."""
-    try:
-        return yaml.load(text, Loader=fast)
-    except yaml.YAMLError:
-        return yaml.load(text, Loader=slow)
+    return _read(yaml.load, text, fast, slow)
 
 
 def compose(text):
     """The node tree, with each node's line (node.start_mark.line, 0-based), for messages that
     name a line. Tags such as mkdocs.yml's !ENV are kept, not constructed."""
-    try:
-        return yaml.compose(text, Loader=SafeLoader)
-    except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+    return _read(yaml.compose, text, SafeLoader, yaml.SafeLoader)

@@ -20,8 +20,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from nexus import ROOT
-from nexus import yamlio
+from nexus import ROOT, yamlio
 from nexus.build import QUIET
 SITE = ROOT / "site-offline"
 PREVIEW = ROOT / "site-preview"
