@@ -54,10 +54,12 @@ def new_context(browser, **options):
 
 def wait_for_first_result(page, path, timeout=15_000):
     """Wait until the first search result links to a URL path ending in `path`. Results redraw
-    as each typed key arrives, so "any result shown" may still be a prefix's list."""
+    as each typed key arrives, so "any result shown" may still be a prefix's list, or the interim
+    list of pages shown while their sections load (search-engine.js, preview())."""
     page.wait_for_function("""path => {
         const link = document.querySelector('.md-search-result__item a.md-search-result__link');
-        return link && new URL(link.href).pathname.endsWith(path); }""", arg=path, timeout=timeout)
+        return link && !document.querySelector('[data-nexus-interim]')
+          && new URL(link.href).pathname.endsWith(path); }""", arg=path, timeout=timeout)
 
 
 def mark_document(page):

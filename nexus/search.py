@@ -11,7 +11,8 @@ few of them, whatever the size of the hub (budgets in data/budgets.yml, tests/te
 - sections: the titles and plain text of each page's sections, for showing results, snippets and
   highlighting, and for ranking the best candidates by phrase;
 - a manifest (search/search_index.json, which Material's search box fetches and passes on) that
-  names those files, with the tokenizer's separator, the stop words and the learners' aliases.
+  names those files, with the tokenizer's separator, the stop words, the learners' aliases and
+  each page's address and title (shown while a first search's sections are on their way).
 Files keep their names from deploy to deploy: a returning reader's browser revalidates them
 (GitHub Pages sends ETags) and downloads again only those whose content changed.
 
@@ -220,6 +221,9 @@ def build(docs: list[dict], separator: str, settings: dict) -> Built:
         "kindWeights": {name: {key: kind[key] for key in ("teach", "symptom", "pasted", "names")} for name, kind in kinds.items()},
         "pages": pages,
         "kinds": [kind_of(items[first].location) for first in pages],
+        # Each page's address and title: a result can name its pages before their sections arrive.
+        "urls": [items[first].location for first in pages],
+        "titles": [items[first].title for first in pages],
         "boost": {str(i): items[first].boost for i, first in enumerate(pages) if items[first].boost != 1},
         "sections": starts,
         "shards": encode_shards(shards),

@@ -56,12 +56,22 @@ function start() {
   return send({ type: 0, data: { config: manifest.config, docs: manifest.docs, options: { suggest: false } } });
 }
 
+// The reply that answers a message: a search's full result, not the interim list of pages the
+// worker may show while that search's sections load (kept in `interim`, with the round trips
+// that came before it in `shownTrips`).
+let interim = null, shownTrips = null;
 function send(data) {
   return new Promise((resolve) => {
     const before = replies.length;
+    interim = null; shownTrips = null;
     listener({ data });
     const poll = () => {
-      if (replies.length > before) return resolve(replies[replies.length - 1]);
+      const answers = replies.slice(before);
+      if (answers.length && shownTrips === null) shownTrips = trips;
+      const early = answers.find((reply) => reply.data && reply.data.interim);
+      if (early) interim = early.data;
+      const full = answers.find((reply) => !(reply.data && reply.data.interim));
+      if (full) return resolve(full);
       if (waiting.length) { trips++; waiting.splice(0).forEach((answer) => answer()); }
       setImmediate(poll);
     };
@@ -105,7 +115,8 @@ for (const [session, typed] of queries.entries()) {
       return { page: group[0].location.split("#")[0], shown: shown.map((item) => item.location) };
     });
     out.push({ session, query, groups, ms, meta: groups.length ? "" : "No matching documents",
-               bytes: fetched.reduce((sum, [, size]) => sum + size, 0), files: fetched.length, trips,
+               interim: interim && interim.items.map((group) => group[0].location),
+               bytes: fetched.reduce((sum, [, size]) => sum + size, 0), files: fetched.length, trips, shownTrips,
                names: fetched.map(([, , name]) => name), prefetched: prefetched(query),
                byKind: fetched.reduce((sums, [kind, size]) => ({ ...sums, [kind]: (sums[kind] || 0) + size }), {}) });
   }

@@ -190,7 +190,8 @@ RUN = """async queries => {
     await until(() => !list.children.length && meta.textContent === placeholder);
     const start = performance.now();
     key(query);
-    const end = await until(() => meta.textContent !== placeholder);
+    // The full result: not the interim list of pages shown while the sections load.
+    const end = await until(() => meta.textContent !== placeholder && !list.querySelector('[data-nexus-interim]'));
     await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const groups = [...list.children].map(item => {
       const links = [...item.querySelectorAll('a.md-search-result__link')];

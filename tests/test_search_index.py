@@ -152,6 +152,28 @@ def test_a_first_search_takes_two_round_trips_to_its_results(first_searches):
     assert sum(number for n, number in trips.items() if n <= budget) > len(results) / 2, f"round trips per first search: {trips}"
 
 
+def test_a_first_search_shows_its_pages_a_round_trip_before_its_sections(first_searches):
+    """On a phone each round trip costs the network's latency (562 ms on slow 4G): while the
+    sections of a first search's pages load, the worker shows the pages the full result is about
+    to show, by the titles in the manifest. Each generated and question-map query and learner
+    phrasing, in a new worker."""
+    from collections import Counter
+    _, results = first_searches
+    found = [result for result in results if result["groups"]]
+    shown = Counter(result["shownTrips"] for result in found)
+    budget = BUDGET["first_pages_round_trips"]
+    assert max(shown) <= budget + 1, f"round trips to the first list shown: {shown}"
+    assert sum(number for n, number in shown.items() if n <= budget) > len(found) / 2, f"round trips to the first list shown: {shown}"
+    assert all(result["shownTrips"] < result["trips"] for result in found), "a first search showed nothing before its full result"
+    # The pages shown first are the pages the full result then shows: its best page among them,
+    # and their first page in the full result's first three (96.6% on 2026-12-07; the second
+    # ranking, which reads the sections, reorders the rest).
+    apart = [result["query"] for result in found if result["groups"][0]["page"] not in result["interim"]]
+    assert len(apart) < 0.01 * len(found), f"the full result's best page was not in the first list: {apart[:10]}"
+    near = sum(result["interim"][0] in [group["page"] for group in result["groups"][:3]] for result in found)
+    assert near > 0.9 * len(found), f"the first list's first page is in the full result's first three for {near} of {len(found)}"
+
+
 def scaled(docs, times):
     """The site's documents times over, as more content would be: each copy at its own address,
     with a third of its longer words made new (a bigger hub has more distinct words, not just

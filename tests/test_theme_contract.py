@@ -100,6 +100,16 @@ def test_sources_read_from_the_bundle_map_are_there(entry):
         f"Material's source map has no {entry['source']} ({entry['used_by']})"
 
 
+@pytest.mark.parametrize("entry", CONTRACT["behaviours"], ids=lambda e: e["source"])
+def test_behaviours_the_hub_relies_on_are_in_the_bundle_s_source(entry):
+    import json
+    [path] = (THEME / "assets/javascripts").glob("bundle.*.min.js.map")
+    source_map = json.loads(path.read_text(encoding="utf-8"))
+    texts = [text for name, text in zip(source_map["sources"], source_map["sourcesContent"]) if name.endswith(entry["source"])]
+    assert texts, f"Material's source map has no {entry['source']}"
+    assert entry["code"] in texts[0], f"{entry['source']} no longer has {entry['code']!r}: {entry['why']}"
+
+
 def test_icons_drawn_by_the_stylesheet_are_the_theme_s_own():
     """Each nexus/<name> icon (mkdocs.yml) has its empty <svg> in overrides/.icons/nexus/ and, in
     extra.css, the path Material ships for material/<name>; none is named without them."""

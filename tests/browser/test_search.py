@@ -111,6 +111,27 @@ def test_keyboard_shortcut_releases_the_index_and_focuses_search(page, server):
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
 
 
+def test_the_box_lists_the_pages_while_their_sections_load(page, server):
+    """A first search's sections are a round trip of their own (562 ms on a slow phone): until
+    they arrive, the box lists the matching pages by title; then the full result, with sections
+    and snippets, replaces the list. Here the sections are held back until the list is seen."""
+    held = []
+    page.context.route("**/search/s/*.json", lambda route: held.append(route))
+    page.goto(server.url)
+    page.click(SEARCH)
+    page.keyboard.type("celery")
+    page.wait_for_selector(".md-search-result__item [data-nexus-interim]", timeout=10_000)
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("h1").text_content() == "Celery"
+    assert first.locator("a.md-search-result__link").first.get_attribute("href").split("?")[0].endswith("/tech/celery/")
+    assert held and not page.locator(".md-search-result__article p").count(), "snippets before the sections arrived"
+    page.context.unroute("**/search/s/*.json")
+    for route in held:
+        route.continue_()
+    wait_for_first_result(page, "/tech/celery/")
+    assert page.locator(".md-search-result__article p").count(), "the full result shows no snippets"
+
+
 def test_a_result_opens_by_instant_navigation_and_search_works_there(page, server):
     page.goto(server.url)
     page.evaluate("window.__kept = true")

@@ -6,7 +6,8 @@
  * The index comes in pieces, fetched as a query needs them (nexus/search.py says why and how):
  * the lexicon of each two-letter prefix a query word starts with and, at the same time, the
  * postings files its words are likely in (more after the lexicon, if a derived word is elsewhere),
- * then the sections of the pages that make the first results. Nothing else is loaded.
+ * then the sections of the pages that make the first results. Nothing else is loaded. While a
+ * first search's sections load, the box lists its pages by the manifest's titles (preview()).
  *
  * One definition of a word: index and query are split alike (words() here, nexus.search.words in
  * Python, with the `separator` of the search plugin in mkdocs.yml, which arrives in the manifest).
@@ -20,7 +21,8 @@
  * pasted error line prefers the page that teaches over the glossary, the error catalogue and the
  * API reference (weights per kind of page, data/search.yml), unless it names them.
  *
- * Messages are Material's: SETUP (0) -> READY (1), QUERY (2) -> RESULT (3). Two more for tests:
+ * Messages are Material's: SETUP (0) -> READY (1), QUERY (2) -> RESULT (3), or an interim RESULT
+ * and then the full one (Material draws each RESULT in place of the last). Two more for tests:
  * "tokens" compares this tokenizer with the build's, "forget" drops the pieces already loaded. */
 "use strict";
 
@@ -454,13 +456,17 @@ function docBoostsOf(manifest) {
 
 /* The sections a result needs: each hit's, and its page's top (the group's title). Pages come
  * in parts, so only the parts holding them are read. */
-function readSections(docs) {
+function sectionFiles(docs) {
   var files = dict();
   docs.forEach(function (doc) {
     files[bisect(manifest.sections, doc)] = true;
     files[bisect(manifest.sections, manifest.pages[pageOf(doc)])] = true;
   });
-  return Promise.all(Object.keys(files).map(function (part) { return load("s", String(part)); })).then(function (parts) {
+  return Object.keys(files);
+}
+
+function readSections(docs) {
+  return Promise.all(sectionFiles(docs).map(function (part) { return load("s", part); })).then(function (parts) {
     parts.forEach(function (part) {
       (part || []).forEach(function (row) {
         if (sections[row[0]]) return;
@@ -559,6 +565,8 @@ function search(query) {
   return run(query, false).then(function (found) {
     return found.hits.length || !found.clauses.length ? found : run(query, true);
   }).then(function (found) {
+    // A newer query is waiting: it answers the reader, and reads the pieces loaded for this one.
+    if (stale()) return null;
     var clauses = found.clauses, hits = found.hits;
     var order = [];
     hits.forEach(function (hit) {
@@ -576,7 +584,9 @@ function search(query) {
       taken[page] = (taken[page] || 0) + 1;
       return taken[page] <= PER_PAGE;
     });
-    return readSections(hits.map(function (hit) { return hit.id; })).then(function () {
+    var ids = hits.map(function (hit) { return hit.id; });
+    if (sectionFiles(ids).some(function (part) { return !cache.s[part]; })) early(preview(clauses, hits, read));
+    return readSections(ids).then(function () {
       hits = secondRanking(clauses, hits);
       return results(clauses, hits);
     });
@@ -660,6 +670,27 @@ function results(clauses, hits) {
   return result;
 }
 
+/* The first ranking's pages, by the titles the manifest carries, while their sections are on
+ * their way: on a phone the sections cost a round trip (562 ms on slow 4G), so the reader sees
+ * which pages match that much sooner, and the full result (sections, snippets, the order of the
+ * second ranking) replaces it. Marked `interim`, and each title in a span with
+ * data-nexus-interim, so that tests can wait for the full result. */
+function preview(clauses, hits, read) {
+  var items = read.slice(0, SHOWN).map(function (page) {
+    var best = hits.filter(function (hit) { return pageOf(hit.id) === page; })[0];
+    var terms = dict();
+    clauses.forEach(function (clause) { terms[clause.key] = !!best.terms[clause.key]; });
+    return [{
+      location: manifest.urls[page],
+      title: "<span data-nexus-interim>" + highlight(manifest.titles[page], best.match) + "</span>",
+      text: "", score: best.score, terms: terms,
+    }];
+  });
+  var result = { items: items, interim: true };
+  if (suggest) result.suggest = suggestions(clauses, items);
+  return result;
+}
+
 /* Material completes the last word typed from the best result's title words. */
 function suggestions(clauses, items) {
   if (!clauses.length) return [];
@@ -692,7 +723,7 @@ function handle(message) {
       setup(message.data);
       return Promise.resolve({ type: READY });
     case QUERY:
-      return search(message.data).then(function (data) { return { type: RESULT, data: data }; }, function (err) {
+      return search(message.data).then(function (data) { return data && { type: RESULT, data: data }; }, function (err) {
         console.warn("Search failed for " + JSON.stringify(message.data), err);
         return { type: RESULT, data: { items: [] } };
       });
@@ -713,8 +744,19 @@ function handle(message) {
   return Promise.reject(new TypeError("Invalid message type"));
 }
 
-/* Queries are answered in order; one that a newer query has made stale while its pieces were
- * loading is dropped: the newer query's result answers the reader. */
+/* Whether a newer query than the one being answered is waiting: its own result will answer
+ * the reader. */
+function stale() {
+  return pending.slice(1).some(function (message) { return message.type === QUERY; });
+}
+
+/* An interim result (preview()) goes out at once, unless it is stale already. */
+function early(data) {
+  if (!stale()) postMessage({ type: RESULT, data: data });
+}
+
+/* Queries are answered in order; one that a newer query has made stale, before it starts or
+ * while its pieces load, is dropped: the newer query's result answers the reader. */
 self.__nexusReceive = function (event) {
   pending.push(event.data);
   if (pending.length > 1) return;
@@ -729,7 +771,7 @@ self.__nexusReceive = function (event) {
     Promise.resolve(message).then(handle).catch(function (err) {
       return { type: "error", data: String(err && err.stack || err) };
     }).then(function (reply) {
-      postMessage(reply);
+      if (reply) postMessage(reply);   // none for a query made stale while it loaded
       pending.shift();
       if (pending.length) next();
     });
