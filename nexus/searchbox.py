@@ -156,6 +156,52 @@ def run_node(site, sessions):
     return data["setupBytes"], data["results"]
 
 
+def scaled(docs, times):
+    """The site's documents times over, as more content would be: each copy at its own address,
+    with a third of its longer words made new (a bigger hub has more distinct words, not just
+    more of the same ones)."""
+    out = list(docs)
+    for copy in range(1, times):
+        mark = "qxz"[copy % 3] * (1 + copy // 3)
+        count = [0]
+
+        def vary(match):
+            count[0] += 1
+            return match.group() + mark if count[0] % 3 == 0 else match.group()
+        for doc in docs:
+            out.append({**doc, "location": f"copy{copy}/{doc['location']}",
+                        "text": re.sub(r"(?<![<&/#\w])[A-Za-z]{5,}(?![\w>;])", vary, doc["text"])})
+    return out
+
+
+SCRIPTS = ("assets/javascripts/search-worker.min.js", "assets/javascripts/search-engine.min.js")
+
+
+def scaled_site(site, dest, times, pages=False):
+    """A built site's search with `times` its content, written into dest: the index in pieces and
+    its manifest, the worker and its engine, and the page's prefetch with this index's table, as
+    the build writes them (and, with pages, every page too, to open in a browser). For the 5x
+    budgets in tests/test_search_index.py and `make bench`. Returns the manifest."""
+    import shutil
+    from .site.search import PREFETCH, documents_of, with_prefetch_table
+    given = json.loads(documents_of(site).read_text(encoding="utf-8"))
+    settings = yamlio.load((ROOT / "data/search.yml").read_text(encoding="utf-8"))
+    built = search.build(scaled(given["docs"], times), given["config"]["separator"], settings)
+    if pages:
+        shutil.copytree(site, dest, ignore=shutil.ignore_patterns("search"))
+    for name, payload in built.files.items():
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        (dest / name).write_bytes(payload)
+    config = {**given["config"], "nexus": built.manifest}
+    (dest / "search/search_index.json").write_text(json.dumps({"config": config, "docs": []}), encoding="utf-8")
+    for script in SCRIPTS:
+        (dest / script).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(site / script, dest / script)
+    on_demand = (ROOT / "docs" / PREFETCH.replace(".min.js", ".js")).read_text(encoding="utf-8")
+    (dest / PREFETCH).write_text(with_prefetch_table(on_demand, config), encoding="utf-8")
+    return built.manifest
+
+
 def typing(query):
     """A query as a reader types it, the way Material searches: after each word."""
     words = query.split()
@@ -165,7 +211,8 @@ def typing(query):
 # Runs in the page, so hundreds of queries take seconds: for each query, clear the box and wait
 # for the reset, then enter the query (value + keyup, the event Material's search listens to)
 # and wait for the rendered result. Returns, per query, the result groups (the page, the links
-# shown outside "more on this page") and the milliseconds from the key event to the rendered list.
+# shown outside "more on this page") and the milliseconds from the key event to the full rendered
+# list (ms) and to the first list drawn, which may be the interim list of pages (shownMs).
 RUN = """async queries => {
   const input = document.querySelector('input.md-search__input');
   const meta = document.querySelector('.md-search-result__meta');
@@ -190,8 +237,13 @@ RUN = """async queries => {
     await until(() => !list.children.length && meta.textContent === placeholder);
     const start = performance.now();
     key(query);
-    // The full result: not the interim list of pages shown while the sections load.
-    const end = await until(() => meta.textContent !== placeholder && !list.querySelector('[data-nexus-interim]'));
+    // The first list drawn (shown), then the full result: not the interim list of pages shown
+    // while the sections load.
+    let shown = null;
+    const end = await until(() => {
+      if (shown === null && meta.textContent !== placeholder) shown = performance.now();
+      return shown !== null && !list.querySelector('[data-nexus-interim]');
+    });
     await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const groups = [...list.children].map(item => {
       const links = [...item.querySelectorAll('a.md-search-result__link')];
@@ -201,7 +253,7 @@ RUN = """async queries => {
           const url = new URL(a.href, location.href); return url.pathname + url.hash; }),
       };
     });
-    out.push({query, groups, ms: end - start, meta: meta.textContent});
+    out.push({query, groups, ms: end - start, shownMs: shown - start, meta: meta.textContent});
   }
   return out;
 }"""

@@ -7,16 +7,13 @@ with five times the content. The real search box ranks as this worker does: a sa
 question map and the phrasings is typed into it (tests/browser/test_search.py)."""
 import json
 import re
-import shutil
 
 import pytest
 import yaml
 
 from nexus import ROOT, search, searchbox
-from nexus.site.search import PREFETCH, documents_of, with_prefetch_table
 
 BUDGET = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["search"]
-SCRIPTS = ("assets/javascripts/search-worker.min.js", "assets/javascripts/search-engine.min.js")
 
 
 @pytest.fixture(scope="module")
@@ -174,43 +171,11 @@ def test_a_first_search_shows_its_pages_a_round_trip_before_its_sections(first_s
     assert near > 0.9 * len(found), f"the first list's first page is in the full result's first three for {near} of {len(found)}"
 
 
-def scaled(docs, times):
-    """The site's documents times over, as more content would be: each copy at its own address,
-    with a third of its longer words made new (a bigger hub has more distinct words, not just
-    more of the same ones)."""
-    out = list(docs)
-    for copy in range(1, times):
-        mark = "qxz"[copy % 3] * (1 + copy // 3)
-        count = [0]
-
-        def vary(match):
-            count[0] += 1
-            return match.group() + mark if count[0] % 3 == 0 else match.group()
-        for doc in docs:
-            out.append({**doc, "location": f"copy{copy}/{doc['location']}",
-                        "text": re.sub(r"(?<![<&/#\w])[A-Za-z]{5,}(?![\w>;])", vary, doc["text"])})
-    return out
-
-
 def test_a_search_with_five_times_the_content_stays_within_budget(site, sessions, tmp_path):
-    given = json.loads(documents_of(site).read_text(encoding="utf-8"))
-    settings = yaml.safe_load((ROOT / "data/search.yml").read_text(encoding="utf-8"))
-    built = search.build(scaled(given["docs"], 5), given["config"]["separator"], settings)
-    today = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]["nexus"]["n"]
-    assert built.manifest["n"] == 5 * today
     big = tmp_path / "site"
-    for name, payload in built.files.items():
-        (big / name).parent.mkdir(parents=True, exist_ok=True)
-        (big / name).write_bytes(payload)
-    (big / "search/search_index.json").write_text(json.dumps({"config": {**given["config"], "nexus": built.manifest}, "docs": []}),
-                                                  encoding="utf-8")
-    (big / SCRIPTS[0]).parent.mkdir(parents=True)
-    for script in SCRIPTS:
-        shutil.copy(site / script, big / script)
-    # The page's prefetch, with the table of this index's keys, as the build writes it.
-    on_demand = (ROOT / "docs" / PREFETCH.replace(".min.js", ".js")).read_text(encoding="utf-8")
-    (big / PREFETCH).write_text(with_prefetch_table(on_demand, {**given["config"], "nexus": built.manifest}),
-                                encoding="utf-8")
+    manifest = searchbox.scaled_site(site, big, 5)
+    today = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["config"]["nexus"]["n"]
+    assert manifest["n"] == 5 * today
     # Every sixth question-map query (the heaviest kind): five times the index costs five times
     # the time to search. Those 160 queries come from 69 of the 103 pages the questions answer on,
     # every kind of question; the pieces they read are the same files as every other query's.
