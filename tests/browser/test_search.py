@@ -115,8 +115,14 @@ def test_the_box_lists_the_pages_while_their_sections_load(page, server):
     """A first search's sections are a round trip of their own (562 ms on a slow phone): until
     they arrive, the box lists the matching pages by title; then the full result, with sections
     and snippets, replaces the list. Here the sections are held back until the list is seen."""
-    held = []
-    page.context.route("**/search/s/*.json", lambda route: held.append(route))
+    held, released = [], []
+
+    def hold(route):   # no unroute(): Playwright may continue the routes it held itself
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+    page.context.route("**/search/s/*.json", hold)
     page.goto(server.url)
     page.click(SEARCH)
     page.keyboard.type("celery")
@@ -125,7 +131,7 @@ def test_the_box_lists_the_pages_while_their_sections_load(page, server):
     assert first.locator("h1").text_content() == "Celery"
     assert first.locator("a.md-search-result__link").first.get_attribute("href").split("?")[0].endswith("/tech/celery/")
     assert held and not page.locator(".md-search-result__article p").count(), "snippets before the sections arrived"
-    page.context.unroute("**/search/s/*.json")
+    released.append(True)
     for route in held:
         route.continue_()
     wait_for_first_result(page, "/tech/celery/")

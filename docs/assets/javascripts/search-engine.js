@@ -677,13 +677,18 @@ function results(clauses, hits) {
  * data-nexus-interim, so that tests can wait for the full result. */
 function preview(clauses, hits, read) {
   var items = read.slice(0, SHOWN).map(function (page) {
-    var best = hits.filter(function (hit) { return pageOf(hit.id) === page; })[0];
-    var terms = dict();
-    clauses.forEach(function (clause) { terms[clause.key] = !!best.terms[clause.key]; });
+    // What the page's candidate sections matched, together: a word is missing from the page
+    // only if none of them has it.
+    var own = hits.filter(function (hit) { return pageOf(hit.id) === page; });
+    var terms = dict(), match = dict();
+    clauses.forEach(function (clause) {
+      terms[clause.key] = own.some(function (hit) { return hit.terms[clause.key]; });
+    });
+    own.forEach(function (hit) { Object.assign(match, hit.match); });
     return [{
       location: manifest.urls[page],
-      title: "<span data-nexus-interim>" + highlight(manifest.titles[page], best.match) + "</span>",
-      text: "", score: best.score, terms: terms,
+      title: "<span data-nexus-interim>" + highlight(manifest.titles[page], match) + "</span>",
+      text: "", score: own[0].score, terms: terms,
     }];
   });
   var result = { items: items, interim: true };
