@@ -2,6 +2,7 @@
 from urllib.parse import urlsplit
 
 from . import ROOT, yamlio
+from .searchbox import INTERIM
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 # The phone of Lighthouse's mobile preset, for pages measured as it measures them (page weight,
@@ -56,10 +57,10 @@ def wait_for_first_result(page, path, timeout=15_000):
     """Wait until the first search result links to a URL path ending in `path`. Results redraw
     as each typed key arrives, so "any result shown" may still be a prefix's list, or the interim
     list of pages shown while their sections load (search-engine.js, preview())."""
-    page.wait_for_function("""path => {
+    page.wait_for_function("""([path, interim]) => {
         const link = document.querySelector('.md-search-result__item a.md-search-result__link');
-        return link && !document.querySelector('[data-nexus-interim]')
-          && new URL(link.href).pathname.endsWith(path); }""", arg=path, timeout=timeout)
+        return link && !document.querySelector(interim) && new URL(link.href).pathname.endsWith(path); }""",
+                           arg=[path, INTERIM], timeout=timeout)
 
 
 def mark_document(page):

@@ -19,6 +19,9 @@ from pathlib import Path
 from . import ROOT, search, yamlio
 
 SEARCH = "input.md-search__input"
+# What marks the interim list of pages that search-engine.js (preview()) shows while a first
+# search's sections load: a helper that wants the full result waits until it is gone.
+INTERIM = "[data-nexus-interim]"
 HEADING = re.compile(r'<h([234]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 DEFINED = re.compile(r"<dt>(.*?)</dt>", re.S)
 CODE = re.compile(r"<code>(.*?)</code>", re.S)
@@ -174,8 +177,6 @@ def scaled(docs, times):
     return out
 
 
-SCRIPTS = ("assets/javascripts/search-worker.min.js", "assets/javascripts/search-engine.min.js")
-
 
 def scaled_site(site, dest, times, pages=False):
     """A built site's search with `times` its content, written into dest: the index in pieces and
@@ -183,7 +184,7 @@ def scaled_site(site, dest, times, pages=False):
     the build writes them (and, with pages, every page too, to open in a browser). For the 5x
     budgets in tests/test_search_index.py and `make bench`. Returns the manifest."""
     import shutil
-    from .site.search import PREFETCH, documents_of, with_prefetch_table
+    from .site.search import ENGINE, PREFETCH, WORKER, documents_of, with_prefetch_table
     given = json.loads(documents_of(site).read_text(encoding="utf-8"))
     settings = yamlio.load((ROOT / "data/search.yml").read_text(encoding="utf-8"))
     built = search.build(scaled(given["docs"], times), given["config"]["separator"], settings)
@@ -194,7 +195,7 @@ def scaled_site(site, dest, times, pages=False):
         (dest / name).write_bytes(payload)
     config = {**given["config"], "nexus": built.manifest}
     (dest / "search/search_index.json").write_text(json.dumps({"config": config, "docs": []}), encoding="utf-8")
-    for script in SCRIPTS:
+    for script in (WORKER, ENGINE):
         (dest / script).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(site / script, dest / script)
     on_demand = (ROOT / "docs" / PREFETCH.replace(".min.js", ".js")).read_text(encoding="utf-8")
@@ -242,7 +243,7 @@ RUN = """async queries => {
     let shown = null;
     const end = await until(() => {
       if (shown === null && meta.textContent !== placeholder) shown = performance.now();
-      return shown !== null && !list.querySelector('[data-nexus-interim]');
+      return shown !== null && !list.querySelector('INTERIM');
     });
     await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const groups = [...list.children].map(item => {
@@ -256,7 +257,7 @@ RUN = """async queries => {
     out.push({query, groups, ms: end - start, shownMs: shown - start, meta: meta.textContent});
   }
   return out;
-}"""
+}""".replace("INTERIM", INTERIM)
 
 
 def run_queries(page, server, queries):

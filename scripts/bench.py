@@ -298,8 +298,8 @@ FIRST_RESULT = """() => { window.__firstKey = null; window.__firstResult = null;
   new MutationObserver((_, observer) => {
     if (!document.querySelector('.md-search-result__item')) return;
     if (window.__firstResult === null) window.__firstResult = performance.now();
-    if (!document.querySelector('[data-nexus-interim]')) { window.__fullResult = performance.now(); observer.disconnect(); }
-  }).observe(document.body, {childList: true, subtree: true}); }"""
+    if (!document.querySelector('INTERIM')) { window.__fullResult = performance.now(); observer.disconnect(); }
+  }).observe(document.body, {childList: true, subtree: true}); }""".replace("INTERIM", searchbox.INTERIM)
 
 
 def first_search_slow_4g(setups, words=("redis", "celery", "migrations", "cors", "docker"), runs=3):

@@ -25,6 +25,7 @@ from nexus import config, search, yamlio
 from nexus.checks.pages import glossary_anchor
 
 WORKER = "assets/javascripts/search-worker.min.js"
+ENGINE = "assets/javascripts/search-engine.min.js"   # the worker loads it with the first search
 PREFETCH = "assets/javascripts/search-on-demand.min.js"
 PLACEHOLDER = '"@@nexus-index-keys@@"'
 CONFIG_URL = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')

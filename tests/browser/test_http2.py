@@ -13,8 +13,7 @@ from nexus.browser import wait_for_first_result
 from nexus.chromium import ARGS, chromium_executable
 from nexus.searchbox import SEARCH
 from nexus.server import H2SiteServer, site_prefix
-
-ENGINE = "assets/javascripts/search-engine.min.js"
+from nexus.site.search import ENGINE
 
 
 @pytest.fixture

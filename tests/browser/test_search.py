@@ -9,10 +9,9 @@ import pytest
 
 from nexus import ROOT, search
 from nexus.browser import wait_for_first_result
-from nexus.searchbox import SEARCH, phrasings, questions, run_node, run_queries
+from nexus.searchbox import INTERIM, SEARCH, phrasings, questions, run_node, run_queries
+from nexus.site.search import ENGINE, WORKER
 
-WORKER = "assets/javascripts/search-worker.min.js"   # minified at build time (mkdocs.yml)
-ENGINE = "assets/javascripts/search-engine.min.js"   # the worker loads it with the first search
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +125,7 @@ def test_the_box_lists_the_pages_while_their_sections_load(page, server):
     page.goto(server.url)
     page.click(SEARCH)
     page.keyboard.type("celery")
-    page.wait_for_selector(".md-search-result__item [data-nexus-interim]", timeout=10_000)
+    page.wait_for_selector(f".md-search-result__item {INTERIM}", timeout=10_000)
     first = page.locator(".md-search-result__item").first
     assert first.locator("h1").text_content() == "Celery"
     assert first.locator("a.md-search-result__link").first.get_attribute("href").split("?")[0].endswith("/tech/celery/")

@@ -465,8 +465,8 @@ function sectionFiles(docs) {
   return Object.keys(files);
 }
 
-function readSections(docs) {
-  return Promise.all(sectionFiles(docs).map(function (part) { return load("s", part); })).then(function (parts) {
+function readSections(files) {
+  return Promise.all(files.map(function (part) { return load("s", part); })).then(function (parts) {
     parts.forEach(function (part) {
       (part || []).forEach(function (row) {
         if (sections[row[0]]) return;
@@ -584,9 +584,9 @@ function search(query) {
       taken[page] = (taken[page] || 0) + 1;
       return taken[page] <= PER_PAGE;
     });
-    var ids = hits.map(function (hit) { return hit.id; });
-    if (sectionFiles(ids).some(function (part) { return !cache.s[part]; })) early(preview(clauses, hits, read));
-    return readSections(ids).then(function () {
+    var files = sectionFiles(hits.map(function (hit) { return hit.id; }));
+    if (files.some(function (part) { return !cache.s[part]; })) early(preview(clauses, hits, read));
+    return readSections(files).then(function () {
       hits = secondRanking(clauses, hits);
       return results(clauses, hits);
     });
@@ -665,7 +665,12 @@ function results(clauses, hits) {
     rest.forEach(function (item, i) { if (i && i < SECTIONS && item.score >= NEAR * rest[0].score) item.score = rest[0].score; });
     items.push(rest.concat(article ? [article] : []));
   });
-  var result = { items: items };
+  return reply(clauses, items);
+}
+
+/* A result as Material reads it: the groups, and the words it suggests when that is on. */
+function reply(clauses, items, extra) {
+  var result = Object.assign({ items: items }, extra);
   if (suggest) result.suggest = suggestions(clauses, items);
   return result;
 }
@@ -691,9 +696,7 @@ function preview(clauses, hits, read) {
       text: "", score: own[0].score, terms: terms,
     }];
   });
-  var result = { items: items, interim: true };
-  if (suggest) result.suggest = suggestions(clauses, items);
-  return result;
+  return reply(clauses, items, { interim: true });
 }
 
 /* Material completes the last word typed from the best result's title words. */
