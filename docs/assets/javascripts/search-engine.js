@@ -454,14 +454,11 @@ function docBoostsOf(manifest) {
   return out;
 }
 
-/* The sections a result needs: each hit's, and its page's top (the group's title). Pages come
- * in parts, so only the parts holding them are read. */
+/* The sections a result needs: each hit's. Pages come in parts, so only the parts holding them
+ * are read; a group's title and address come from the manifest, not from its page's first part. */
 function sectionFiles(docs) {
   var files = dict();
-  docs.forEach(function (doc) {
-    files[bisect(manifest.sections, doc)] = true;
-    files[bisect(manifest.sections, manifest.pages[pageOf(doc)])] = true;
-  });
+  docs.forEach(function (doc) { files[bisect(manifest.sections, doc)] = true; });
   return Object.keys(files);
 }
 
@@ -637,7 +634,7 @@ function results(clauses, hits) {
     if (!groups.has(page)) {
       if (groups.size >= SHOWN) return;
       groups.set(page, []);
-      groups.get(page).first = manifest.pages[pageOf(hit.id)];
+      groups.get(page).first = pageOf(hit.id);
     }
     var terms = dict();
     clauses.forEach(function (clause) { terms[clause.key] = !!hit.terms[clause.key]; });
@@ -652,9 +649,8 @@ function results(clauses, hits) {
   var items = [];
   groups.forEach(function (group, page) {
     var article = group.filter(function (item) { return item.location === page; })[0];
-    if (!article && sections[group.first]) {
-      var top = sections[group.first];
-      article = { location: top.location, title: top.title, text: "", score: 0, terms: dict() };
+    if (!article) {
+      article = { location: manifest.urls[group.first], title: manifest.titles[group.first], text: "", score: 0, terms: dict() };
     }
     // Material shows a group's page and, under it, the sections that score as high as the group's
     // first item. The best section goes first, so the reader always sees which part of the page
