@@ -220,11 +220,17 @@ RUN = """async queries => {
   const list = document.querySelector('.md-search-result__list');
   const placeholder = JSON.parse(document.getElementById('__config').textContent)
     .translations['search.result.placeholder'];
+  // Woken by each change to the results, not by polling: a poll every millisecond kept the
+  // page's main thread busy and slowed the search it timed (p95 163 -> 142 ms on two cores).
+  const output = document.querySelector('.md-search-result');
   const until = test => new Promise((resolve, reject) => {
-    const start = performance.now();
-    const poll = () => test() ? resolve(performance.now()) :
-      performance.now() - start > 5000 ? reject(new Error('search timed out')) : setTimeout(poll, 1);
-    poll();
+    if (test()) return resolve(performance.now());
+    const observer = new MutationObserver(() => {
+      if (!test()) return;
+      observer.disconnect(); clearTimeout(timer); resolve(performance.now());
+    });
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('search timed out')); }, 5000);
+    observer.observe(output, {childList: true, subtree: true, characterData: true});
   });
   const key = value => {
     input.value = value;
