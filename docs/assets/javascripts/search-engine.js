@@ -649,9 +649,7 @@ function results(clauses, hits) {
   var items = [];
   groups.forEach(function (group, page) {
     var article = group.filter(function (item) { return item.location === page; })[0];
-    if (!article) {
-      article = { location: manifest.urls[group.first], title: manifest.titles[group.first], text: "", score: 0, terms: dict() };
-    }
+    if (!article) article = pageItem(group.first, manifest.titles[group.first], 0, dict());
     // Material shows a group's page and, under it, the sections that score as high as the group's
     // first item. The best section goes first, so the reader always sees which part of the page
     // matched, even when the page's own title matched more.
@@ -659,9 +657,14 @@ function results(clauses, hits) {
     // all): the ranking cannot tell them apart, and the reader can.
     var rest = group.filter(function (item) { return item !== article; });
     rest.forEach(function (item, i) { if (i && i < SECTIONS && item.score >= NEAR * rest[0].score) item.score = rest[0].score; });
-    items.push(rest.concat(article ? [article] : []));
+    items.push(rest.concat([article]));
   });
   return reply(clauses, items);
+}
+
+/* A page as a result's item, by the address and title the manifest carries for it. */
+function pageItem(page, title, score, terms) {
+  return { location: manifest.urls[page], title: title, text: "", score: score, terms: terms };
 }
 
 /* A result as Material reads it: the groups, and the words it suggests when that is on. */
@@ -686,11 +689,8 @@ function preview(clauses, hits, read) {
       terms[clause.key] = own.some(function (hit) { return hit.terms[clause.key]; });
     });
     own.forEach(function (hit) { Object.assign(match, hit.match); });
-    return [{
-      location: manifest.urls[page],
-      title: "<span data-nexus-interim>" + highlight(manifest.titles[page], match) + "</span>",
-      text: "", score: own[0].score, terms: terms,
-    }];
+    return [pageItem(page, "<span data-nexus-interim>" + highlight(manifest.titles[page], match) + "</span>",
+                     own[0].score, terms)];
   });
   return reply(clauses, items, { interim: true });
 }
