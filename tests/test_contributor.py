@@ -1,5 +1,6 @@
 """Contributor tools: the page scaffold (`make new-page`) and mechanical fixes (`make fix`)."""
 import datetime as dt
+import re
 import subprocess
 import sys
 
@@ -54,8 +55,10 @@ def test_make_fix_repairs_a_page_in_place(tmp_path):
     repo = copy_repo(tmp_path / "repo")
     page = repo / "docs/concepts/caching.md"
     original = page.read_text(encoding="utf-8")
+    # Whatever day the page was last reviewed, written with slashes (make fix writes it back).
+    reviewed = re.search(r"^last_reviewed: (\d{4})-(\d{2})-(\d{2})$", original, re.M)
     page.write_text(original.replace("tags: [caching", "tags: [Caching").replace(
-        "last_reviewed: 2026-11-30", "last_reviewed: 2026/11/30"), encoding="utf-8")
+        reviewed.group(0), "last_reviewed: {}/{}/{}".format(*reviewed.groups())), encoding="utf-8")
     env = environment()
 
     before = subprocess.run([sys.executable, "-m", "nexus", "--root", str(repo), "check", "--pages"], cwd=repo, env=env,
