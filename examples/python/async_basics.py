@@ -94,3 +94,53 @@ async def run_query(sql: str) -> str:
     async with connect() as conn:
         return await conn.query(sql)
 # --8<-- [end:async-context-manager]
+
+
+# --8<-- [start:asyncio-wait]
+async def first_answer(delays: dict[str, float]) -> tuple[str, int]:
+    """Ask several mirrors, keep the first answer, cancel the rest.
+
+    ``asyncio.wait`` takes tasks (not bare coroutines, since 3.11) and returns
+    two sets, ``(done, pending)``, instead of a list of results.
+    """
+    tasks = [asyncio.create_task(fetch(name, d)) for name, d in delays.items()]
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()  # wait() never cancels anything by itself
+    return done.pop().result(), len(pending)
+
+
+async def gather_keep_errors(delays: dict[str, float]) -> list[object]:
+    """``gather(..., return_exceptions=True)``: a failure becomes an item in
+    the list instead of being raised, and the other calls still finish."""
+
+    async def maybe_fail(name: str, delay: float) -> str:
+        if delay < 0:
+            raise ValueError(f"{name} failed")
+        return await fetch(name, delay)
+
+    return await asyncio.gather(
+        *(maybe_fail(name, d) for name, d in delays.items()), return_exceptions=True
+    )
+# --8<-- [end:asyncio-wait]
+
+
+# --8<-- [start:to-thread]
+def blocking_report(seconds: float) -> str:
+    """A library call with no async version: it blocks its thread."""
+    time.sleep(seconds)
+    return "report ready"
+
+
+async def report_without_blocking(seconds: float) -> list[str]:
+    """Run two blocking calls in worker threads while the loop stays free.
+
+    ``asyncio.to_thread`` (3.9+) is the short form of
+    ``loop.run_in_executor(None, ...)``: both use the loop's default thread pool.
+    """
+    loop = asyncio.get_running_loop()
+    return await asyncio.gather(
+        asyncio.to_thread(blocking_report, seconds),
+        loop.run_in_executor(None, blocking_report, seconds),
+    )
+# --8<-- [end:to-thread]

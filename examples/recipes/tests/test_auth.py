@@ -373,3 +373,76 @@ def test_format_html_escapes_what_mark_safe_does_not():
                     "&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;</a>")
     unsafe = page.render({"link": company_link_unsafe(ATTACK, "https://acme.example/")})
     assert ATTACK in unsafe
+
+
+# --- API key authentication (docs/howto/auth.md#auth-api-key) ---------------------------------
+
+def test_api_key_header(client, settings):
+    import hashlib
+    get_user_model().objects.create_user("reporting-service")
+    settings.API_KEYS = {hashlib.sha256(b"k-7f3a9c").hexdigest(): "reporting-service"}
+    ok = client.get("/authcook/service-report/", HTTP_X_API_KEY="k-7f3a9c")
+    assert ok.status_code == 200 and ok.json() == {"caller": "reporting-service"}
+    wrong = client.get("/authcook/service-report/", HTTP_X_API_KEY="k-guess")
+    assert wrong.status_code == 401 and wrong.json() == {"detail": "Invalid API key."}
+    missing = client.get("/authcook/service-report/")
+    assert missing.status_code == 401 and missing["WWW-Authenticate"] == "X-API-Key"
+    assert missing.json() == {"detail": "Authentication credentials were not provided."}
+
+
+# --- Hash and check a password yourself (docs/howto/auth.md#auth-hash-passwords) ----------------
+
+def test_make_password_and_check_password(settings):
+    from django.contrib.auth.hashers import identify_hasher
+
+    from cookbook.authcook.passwords import hash_pin, pin_matches
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher",
+                                 "django.contrib.auth.hashers.MD5PasswordHasher"]
+    stored = hash_pin("4821")
+    assert stored.startswith("pbkdf2_sha256$1000000$") and "4821" not in stored  # Django 5.2
+    assert hash_pin("4821") != stored  # a new salt every time
+    assert pin_matches("4821", stored) and not pin_matches("4822", stored)
+    assert identify_hasher(stored).algorithm == "pbkdf2_sha256"
+    old = "md5$salt$" + __import__("hashlib").md5(b"salt4821").hexdigest()
+    assert pin_matches("4821", old)  # an old hash still verifies while its hasher is listed
+
+
+# --- A token simplejwt didn't make (troubleshooting/auth.md#auth-token-has-no-id) ---------------
+
+def test_token_without_jti_or_type(client, abel, settings):
+    import time
+
+    import jwt
+    errors = catalogue()
+    payload = {"user_id": str(abel.pk), "exp": int(time.time()) + 300}  # e.g. made with PyJWT
+    no_id = jwt.encode({**payload, "token_type": "access"}, settings.SECRET_KEY, algorithm="HS256")
+    response = client.get("/authcook/me/", HTTP_AUTHORIZATION=f"Bearer {no_id}")
+    assert response.status_code == 401
+    errors.assert_reproduces(response.content.decode(), "auth/token-has-no-id")
+    no_type = jwt.encode({**payload, "jti": "abc123"}, settings.SECRET_KEY, algorithm="HS256")
+    response = client.get("/authcook/me/", HTTP_AUTHORIZATION=f"Bearer {no_type}")
+    assert response.json()["messages"][0]["message"] == "Token has no type"
+    # simplejwt 5.5.1 with the blacklist app: the refresh view looks the jti up first and crashes (500).
+    with pytest.raises(KeyError, match="jti"):
+        client.post("/authcook/token/refresh/", {"refresh": no_id}, format="json")
+
+
+# --- Authentication alone refuses nobody (troubleshooting/auth.md#auth-no-header-still-allowed) ---
+
+def test_authentication_alone_lets_anonymous_in(settings):
+    from rest_framework_simplejwt.authentication import JWTAuthentication
+
+    class Open(views.APIView):
+        authentication_classes = [JWTAuthentication]  # no permission_classes: DRF's AllowAny
+
+        def get(self, request):
+            return Response({"user": str(request.user)})
+
+    class Closed(Open):
+        permission_classes = [permissions.IsAuthenticated]
+
+    request = APIRequestFactory().get("/")
+    assert Open.as_view()(request).data == {"user": "AnonymousUser"}
+    refused = Closed.as_view()(APIRequestFactory().get("/"))
+    assert refused.status_code == 401
+    assert str(refused.data["detail"]) == "Authentication credentials were not provided."

@@ -255,3 +255,54 @@ def test_get_or_set_alone_lets_every_miss_rebuild():
     for thread in threads:
         thread.join()
     assert len(builds) == 5
+
+
+# --- docs/howto/caching.md#caching-per-user ----------------------------------------------------
+def _basic(username):
+    import base64
+    return "Basic " + base64.b64encode(f"{username}:pw-12345".encode()).decode()
+
+
+def test_vary_on_authorization_keeps_api_users_apart(client, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    for name in ("abebe", "chiamaka"):
+        User.objects.create_user(name, password="pw-12345")
+    first = client.get("/cache_views/api/me/", HTTP_AUTHORIZATION=_basic("abebe"))
+    assert first.json() == {"username": "abebe"} and "Authorization" in first["Vary"]
+    other = client.get("/cache_views/api/me/", HTTP_AUTHORIZATION=_basic("chiamaka"))
+    assert other.json() == {"username": "chiamaka"}
+    again = client.get("/cache_views/api/me/", HTTP_AUTHORIZATION=_basic("abebe"))
+    assert again.json() == {"username": "abebe"}
+    assert views.RENDERS["count"] == 2                    # the third answer came from the cache
+    assert client.get("/cache_views/api/me/").status_code in (401, 403)  # no token: no cached copy
+
+
+def test_without_vary_django_still_varies_on_authorization(client, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    for name in ("abebe", "chiamaka"):
+        User.objects.create_user(name, password="pw-12345")
+    first = client.get("/cache_views/api/me-leaky/", HTTP_AUTHORIZATION=_basic("abebe"))
+    assert "Authorization" in first["Vary"]               # added by cache_page (Django 5.2.19)
+    other = client.get("/cache_views/api/me-leaky/", HTTP_AUTHORIZATION=_basic("chiamaka"))
+    assert other.json() == {"username": "chiamaka"}
+
+
+def test_without_vary_on_cookie_a_session_users_response_leaks(client, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    for name in ("abebe", "chiamaka"):
+        User.objects.create_user(name, password="pw-12345")
+    client.login(username="abebe", password="pw-12345")
+    assert client.get("/cache_views/api/me-leaky/").json() == {"username": "abebe"}
+    client.logout()
+    client.login(username="chiamaka", password="pw-12345")
+    leaked = client.get("/cache_views/api/me-leaky/")
+    assert leaked.json() == {"username": "abebe"}         # chiamaka is shown abebe's data
+
+
+def test_per_user_keys_in_the_low_level_cache(django_assert_num_queries):
+    abebe = User.objects.create_user("abebe")
+    chiamaka = User.objects.create_user("chiamaka")
+    assert low_level.dashboard_data(abebe)["user"] == "abebe"
+    assert low_level.dashboard_data(chiamaka)["user"] == "chiamaka"
+    with django_assert_num_queries(0):
+        assert low_level.dashboard_data(abebe)["user"] == "abebe"

@@ -171,3 +171,46 @@ def test_self_signed_certificate_serves_https_locally(tmp_path):
     for host in ("localhost", "127.0.0.1"):  # both names are in subjectAltName
         status, _ = run_gunicorn(args, gunicorn_env(), f"https://{host}:{port}/health/live/", context)
         assert status == 200
+
+
+# --- One server (a VPS or an EC2 instance): gunicorn as a systemd service --------------------
+
+def read_env_file(path: Path) -> dict:
+    """KEY=value lines as systemd's EnvironmentFile= reads them (comments and blanks skipped)."""
+    values = {}
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition("=")
+        assert sep and key == key.strip() and " " not in key and not key.startswith("export"), line
+        values[key] = value
+    return values
+
+
+def test_systemd_unit_runs_the_venv_gunicorn_with_the_env_file_and_nginx_upstream():
+    import configparser
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str
+    unit.read_string(re.sub(r"(?m)^#.*$", "", (DEPLOY / "gunicorn.service").read_text()))
+    service = unit["Service"]
+    for key in ("WorkingDirectory", "EnvironmentFile"):
+        assert service[key].startswith("/"), key     # systemd wants absolute paths
+    exec_start = shlex.split(service["ExecStart"])
+    assert exec_start[0].startswith("/") and exec_start[0].endswith("/bin/gunicorn")   # the venv's
+    assert exec_start[1:3] == ["-c", "gunicorn.conf.py"] and exec_start[-1] == "config.wsgi:application"
+    assert service["User"] != "root" and service["Restart"] == "on-failure"
+    assert unit["Install"]["WantedBy"] == "multi-user.target"
+
+    env_file = read_env_file(DEPLOY / "jobboard.env.example")
+    assert env_file["DJANGO_DEBUG"] == "false"
+    # gunicorn reads its address from the env file and listens on this machine only, where
+    # nginx's upstream points on a single server (the nginx recipe's comment says 127.0.0.1:8000)
+    config = subprocess.run([sys.executable, "-m", "gunicorn", "-c", "cookbook/deploy/gunicorn.conf.py",
+                             "--print-config", "cookbook.deploy.wsgi:application"],
+                            cwd=HERE, env=gunicorn_env(**{k: v for k, v in env_file.items() if k.startswith("GUNICORN_")}),
+                            capture_output=True, text=True, timeout=60)
+    assert config.returncode == 0, config.stderr
+    values = dict(re.findall(r"^(\w+)\s+= (.*)$", config.stdout, flags=re.MULTILINE))
+    assert values["bind"] == "['127.0.0.1:8000']" and values["workers"] == "3"
+    assert "127.0.0.1:8000" in (DEPLOY / "nginx.conf").read_text()

@@ -345,3 +345,141 @@ def test_base62_short_codes():
     assert 62 ** 7 > 3.5e12
     with pytest.raises(ValueError):
         shortcode.encode(-1)
+
+
+# --- Everyday basics: lookups, get(), choices, exists, values, random, update_or_create ------
+
+import warnings  # noqa: E402
+
+from django.http import Http404  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from cookbook.dj_orm import lookups  # noqa: E402
+
+
+def errors_catalogue():
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "errors"))  # examples/errors
+    import catalogue
+    return catalogue
+
+
+@pytest.fixture
+def dated(openings):
+    """Spread the openings over three days; one is posted late in the evening."""
+    days = {"Django developer": datetime(2026, 12, 1, 9, 0), "Data engineer": datetime(2026, 12, 2, 23, 30),
+            "Backend intern": datetime(2026, 12, 3, 12, 0)}
+    for title, moment in days.items():
+        Opening.objects.filter(title=title).update(posted_at=moment.replace(tzinfo=dt_timezone.utc))
+    return openings
+
+
+def test_date_range_lookups_include_the_whole_last_day(dated):
+    from datetime import date
+    titles = sorted(o.title for o in lookups.openings_posted_between(date(2026, 12, 1), date(2026, 12, 2)))
+    assert titles == ["Data engineer", "Django developer"]        # 23:30 on the last day is in
+    # The trap: a plain __range with dates on a DateTimeField stops at midnight of the last day.
+    # Django also warns: the dates become naive datetimes (midnight).
+    with pytest.warns(RuntimeWarning, match="received a naive datetime"):
+        plain = Opening.objects.filter(posted_at__range=(date(2026, 12, 1), date(2026, 12, 2)))
+        assert [o.title for o in plain] == ["Django developer"]
+    assert [o.title for o in lookups.openings_posted_on(date(2026, 12, 3))] == ["Backend intern"]
+    since = datetime(2026, 12, 2, tzinfo=dt_timezone.utc)
+    assert sorted(o.title for o in lookups.openings_posted_since(since)) == ["Backend intern", "Data engineer"]
+
+
+def test_lookups_across_relations_and_lists(openings):
+    assert sorted(o.title for o in lookups.openings_at(["Acme"], min_salary=4000)) == ["Data engineer"]
+    assert len(lookups.openings_at(["Acme", "Zemen Python Labs"])) == 3
+    assert "IN (" in str(lookups.openings_at(["Acme"]).query) and "JOIN" in str(lookups.openings_at(["Acme"]).query)
+    assert [c.name for c in lookups.companies_hiring_in("addis ababa")] == ["Acme"]   # once, not twice
+    assert sorted(o.title for o in lookups.title_search("DEVELOPER")) == ["Django developer"]
+
+
+def test_get_one_object_or_none_or_404(openings):
+    pk = openings["Django developer"].pk
+    assert lookups.opening_or_none(pk).title == "Django developer"
+    assert lookups.opening_or_none(10**6) is None
+    assert lookups.first_open_in("Addis Ababa").title == "Django developer"
+    assert lookups.first_open_in("Mars") is None
+    assert lookups.opening_for_view(pk).pk == pk
+    with pytest.raises(Http404):
+        lookups.opening_for_view(10**6)
+
+
+def test_does_not_exist_message(openings):
+    with pytest.raises(Opening.DoesNotExist) as raised:
+        Opening.objects.get(title="Astronaut")
+    errors_catalogue().assert_reproduces(errors_catalogue().printed(raised.value), "django/does-not-exist")
+    from django.core.exceptions import ObjectDoesNotExist
+    assert isinstance(raised.value, ObjectDoesNotExist)
+
+
+def test_multiple_objects_returned_message(openings):
+    with pytest.raises(Opening.MultipleObjectsReturned) as raised:
+        Opening.objects.get(city="Addis Ababa")
+    errors_catalogue().assert_reproduces(errors_catalogue().printed(raised.value), "django/multiple-objects-returned")
+    assert Opening.objects.filter(city="Addis Ababa").first().title == "Django developer"
+
+
+def test_naive_datetime_warning(openings):
+    opening = openings["Django developer"]
+    opening.posted_at = datetime(2026, 12, 1, 9, 0)                  # naive: no tzinfo
+    with pytest.warns(RuntimeWarning) as caught:
+        opening.save()
+    printed = f"RuntimeWarning: {caught[0].message}"
+    errors_catalogue().assert_reproduces(printed, "django/naive-datetime")
+    opening.refresh_from_db()
+    assert opening.posted_at == datetime(2026, 12, 1, 9, 0, tzinfo=dt_timezone.utc)  # read as TIME_ZONE (UTC)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)               # aware values: no warning
+        opening.posted_at = lookups.posted_today_start()
+        opening.save()
+        Opening.objects.create(company=opening.company, title="New", city="X", salary=1)  # default=timezone.now
+    assert timezone.is_aware(lookups.posted_today_start())
+
+
+def test_choices_labels_and_str(openings):
+    closed = openings["Backend intern"]
+    assert closed.status == "closed" and closed.get_status_display() == "Closed"
+    assert str(closed) == "Backend intern (Closed)"
+    assert [o.title for o in lookups.closed_openings()] == ["Backend intern"]
+    assert lookups.status_labels() == [("open", "Open"), ("closed", "Closed")]
+    assert Opening.Status.CLOSED.label == "Closed" and Opening.Status.CLOSED == "closed"
+    assert str(Hire(opening=closed, person="A")) == "Hire object (None)"   # no __str__: the default
+
+
+def test_exists_and_count(openings, django_assert_num_queries):
+    with django_assert_num_queries(1) as ctx:
+        assert lookups.city_has_openings("Nairobi") is True
+    assert "LIMIT 1" in ctx.captured_queries[0]["sql"]
+    assert lookups.city_has_openings("Mars") is False
+    with django_assert_num_queries(1) as ctx:
+        assert lookups.open_count("Addis Ababa") == 2
+    assert "COUNT(*)" in ctx.captured_queries[0]["sql"]
+
+
+def test_values_and_values_list(openings):
+    assert lookups.titles() == ["Backend intern", "Data engineer", "Django developer"]
+    assert lookups.title_and_city_rows()[0] == ("Backend intern", "Nairobi")
+    assert lookups.title_and_company_dicts()[0] == {"title": "Backend intern", "company__name": "Zemen Python Labs"}
+    with pytest.raises(TypeError, match="'flat' is not valid when values_list is called with more than one field."):
+        Opening.objects.values_list("title", "city", flat=True)
+
+
+def test_random_rows(openings):
+    assert lookups.random_opening().title in openings
+    picked = lookups.random_openings(2)
+    assert len(picked) == 2 and len({o.pk for o in picked}) == 2
+    assert "ORDER BY RAND" in str(Opening.objects.order_by("?").query).upper()
+
+
+def test_update_or_create(openings):
+    acme = Company.objects.get(name="Acme")
+    opening, created = lookups.save_opening(acme, "Django developer", Decimal("3500"))
+    assert created is False and opening.salary == Decimal("3500") and opening.city == "Addis Ababa"
+    assert Opening.objects.filter(company=acme, title="Django developer").count() == 1
+    opening, created = lookups.save_opening(acme, "QA engineer", Decimal("2000"))
+    assert created is True and opening.city == "Remote"
+    obj, created = Company.objects.get_or_create(name="Acme")
+    assert created is False

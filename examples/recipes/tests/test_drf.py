@@ -465,3 +465,83 @@ def test_datetimes_in_json_follow_time_zone(settings):
     assert not wrong.is_valid() and str(wrong.errors["at"][0]) == (
         "Datetime has wrong format. Use one of these formats instead: "
         "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].")
+
+
+# --- Unique fields, validate() and the shape of serializer.errors -------------------------------
+
+def test_unique_validators(users):
+    from rest_framework.test import APIRequestFactory
+
+    from cookbook.drfcook.serializers import OwnTitleSerializer, UniqueTitleSerializer
+    abel, hana = users
+    note = Note.objects.create(owner=abel, title="Groceries")
+    duplicate = UniqueTitleSerializer(data={"title": "Groceries"})
+    assert not duplicate.is_valid()
+    assert duplicate.errors == {"title": ["A note with this title already exists."]}
+    # An update of the same row is not a duplicate of itself.
+    assert UniqueTitleSerializer(note, data={"title": "Groceries", "body": "milk"}).is_valid()
+
+    def request_by(user):
+        request = APIRequestFactory().post("/")
+        request.user = user
+        return {"request": request}
+
+    mine = OwnTitleSerializer(data={"title": "Groceries"}, context=request_by(abel))
+    assert not mine.is_valid()
+    assert mine.errors == {"non_field_errors": ["The fields owner, title must make a unique set."]}
+    theirs = OwnTitleSerializer(data={"title": "Groceries"}, context=request_by(hana))
+    assert theirs.is_valid(), theirs.errors
+    assert theirs.save().owner == hana  # the hidden owner came from request.user
+
+
+def test_unique_together_through_a_view(client, users):
+    abel, _ = users
+    client.force_authenticate(abel)
+    assert client.post("/drfcook/own-notes/", {"title": "Plan"}, format="json").status_code == 201
+    again = client.post("/drfcook/own-notes/", {"title": "Plan", "owner": 99}, format="json")
+    assert again.status_code == 400
+    assert again.json() == {"non_field_errors": ["The fields owner, title must make a unique set."]}
+
+
+def test_validate_methods_and_error_shape():
+    from cookbook.drfcook.serializers import JobOfferSerializer
+    ok = JobOfferSerializer(data={"title": " Backend developer ", "min_salary": 10, "max_salary": 20})
+    assert ok.is_valid() and ok.validated_data["title"] == "Backend developer"
+    field = JobOfferSerializer(data={"title": "test", "min_salary": "ten"})
+    assert not field.is_valid()
+    assert field.errors == {"title": ["Give the job a real title."],
+                            "min_salary": ["A valid integer is required."],
+                            "max_salary": ["This field is required."]}  # validate() never ran
+    to_field = JobOfferSerializer(data={"title": "Dev", "min_salary": 30, "max_salary": 20})
+    assert not to_field.is_valid() and to_field.errors == {"max_salary": ["Must be at least min_salary."]}
+    general = JobOfferSerializer(data={"title": "Dev", "min_salary": 0, "max_salary": 200_000})
+    assert not general.is_valid() and general.errors == {"non_field_errors": ["The salary range is too wide."]}
+    assert general.errors["non_field_errors"][0].code == "invalid"
+
+
+# --- Serializer context, HyperlinkedModelSerializer, to_representation ---------------------------
+
+def test_serializer_context_and_hyperlinks(client, users):
+    from cookbook.drfcook.serializers import NoteLinkSerializer
+    abel, _ = users
+    note = Note.objects.create(owner=abel, title="Public", status=Note.Status.PUBLISHED)
+    with pytest.raises(AssertionError, match="requires the request in the serializer context"):
+        NoteLinkSerializer(note).data
+    client.force_authenticate(abel)
+    [item] = client.get("/drfcook/note-links/").json()
+    assert item == {"url": f"http://testserver/drfcook/notes/{note.id}/", "id": note.id,
+                    "title": "Public", "is_mine": True}
+
+
+def test_to_representation():
+    from cookbook.drfcook.serializers import NoteCardSerializer
+    User = get_user_model()
+    note = Note.objects.create(owner=User.objects.create_user("tigist"), title="Card", body="")
+    assert NoteCardSerializer(note).data == {"id": note.id, "title": "Card", "status": "Draft"}
+    incoming = NoteCardSerializer(data={"title": "New", "status": "published"})
+    assert incoming.is_valid() and incoming.validated_data["status"] == "published"
+
+
+def test_redoc_page(client, spectacular):
+    page = client.get("/drfcook/api/redoc/")
+    assert page.status_code == 200 and b"redoc" in page.content.lower()

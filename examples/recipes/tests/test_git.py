@@ -280,3 +280,82 @@ def test_credential_cache_remembers_a_token(tmp_path):
         assert "password=ghp_exampletoken" in filled  # the next push gets it without asking
     finally:
         sh(home, "git credential-cache exit", home=home, check=False)  # stop the daemon this test started
+
+
+# ------------------------------------------------------------------ stash, cherry-pick, detached HEAD
+
+def test_stash_switch_branch_and_pop(work):
+    git(work, "switch", "-q", "-c", "feature/salary-filter")
+    (work / "settings.py").write_text("DEBUG = True\n")  # an edit to a tracked file
+    (work / "filters.py").write_text("SALARY = 1\n")     # and a new, untracked file
+    sh(work, region("stash.sh", "stash"))
+    assert git(work, "status", "--porcelain") == ""       # clean: switching was allowed
+    assert git(work, "branch", "--show-current") == "main"
+    output = sh(work, region("stash.sh", "list"))
+    assert "stash@{0}: On feature/salary-filter: salary filter, half done" in output
+    assert "+DEBUG = True" in output
+    sh(work, region("stash.sh", "pop"))
+    assert (work / "settings.py").read_text() == "DEBUG = True\n"
+    assert (work / "filters.py").read_text() == "SALARY = 1\n"
+    assert git(work, "stash", "list") == ""               # pop dropped it
+
+
+def test_stash_carries_edits_to_a_new_branch(work):
+    (work / "contact.py").write_text("FORM = 1\n")        # started on main by mistake
+    sh(work, region("stash.sh", "carry"))
+    assert git(work, "branch", "--show-current") == "feature/contact-form"
+    assert git(work, "status", "--porcelain") == "?? contact.py"
+
+
+def test_cherry_pick_one_commit_to_another_branch(work):
+    git(work, "branch", "release/1.2")
+    commit(work, "jobs/filters.py", "SALARY = 1\n", "Add salary filter")
+    commit(work, "settings.py", "DEBUG = False\nALLOWED_HOSTS = ['jobs.example.com']\n", "Fix ALLOWED_HOSTS")
+    output = sh(work, region("cherry-pick.sh", "find"))
+    assert "Fix ALLOWED_HOSTS" in output
+    fix = git(work, "rev-parse", "HEAD")
+    sh(work, f"HASH={fix}\n" + region("cherry-pick.sh", "pick"))
+    assert git(work, "log", "--format=%s", "main..release/1.2") == "Fix ALLOWED_HOSTS"
+    assert not (work / "jobs" / "filters.py").exists()    # only the picked commit came along
+    assert f"(cherry picked from commit {fix})" in git(work, "log", "-1", "--format=%b")
+
+
+def test_cherry_pick_conflict_continue(work):
+    git(work, "switch", "-q", "-c", "release/1.2")
+    commit(work, "settings.py", "DEBUG = None\n", "Release settings")
+    git(work, "switch", "-q", "main")
+    commit(work, "settings.py", "DEBUG = True\n", "Turn DEBUG on")
+    fix = git(work, "rev-parse", "HEAD")
+    result = sh(work, f"HASH={fix}\n" + region("cherry-pick.sh", "pick"), check=False)
+    assert "CONFLICT (content): Merge conflict in settings.py" in result
+    (work / "settings.py").write_text("DEBUG = True\n")
+    output = sh(work, region("cherry-pick.sh", "conflict"))
+    assert "Unmerged paths" in output or "both modified" in output
+    assert git(work, "log", "-1", "--format=%s") == "Turn DEBUG on"
+
+
+def test_leave_detached_head_and_keep_commits(work):
+    old = head(work)
+    commit(work, "settings.py", "DEBUG = True\n", "Turn DEBUG on")
+    git(work, "checkout", "-q", old)                      # look at old code: detached
+    assert "HEAD detached at" in sh(work, region("detached.sh", "look"))
+    commit(work, "jobs/fix.py", "FIXED = True\n", "Fix old bug")
+    sh(work, region("detached.sh", "keep"))
+    assert git(work, "branch", "--show-current") == "main"
+    assert (work / "jobs" / "fix.py").exists()            # the detached commit is on main now
+
+
+def test_leave_detached_head_without_commits(work):
+    git(work, "checkout", "-q", "--detach")
+    sh(work, region("detached.sh", "back"))
+    assert git(work, "branch", "--show-current") == "main"
+
+
+def test_rescue_a_commit_left_behind_in_detached_head(work):
+    git(work, "checkout", "-q", "--detach")
+    commit(work, "jobs/fix.py", "FIXED = True\n", "Fix old bug")
+    lost = head(work)
+    sh(work, region("detached.sh", "back"))               # switched away: the commit is on no branch
+    output = sh(work, f"HASH={lost}\n" + region("detached.sh", "rescue"))
+    assert "Fix old bug" in output
+    assert git(work, "rev-parse", "rescued") == lost

@@ -225,3 +225,57 @@ def test_cache_keys_are_prefixed_and_live_in_the_urls_database(r):
     assert db1.keys("*") == [b":1:v"]                            # redis-cli -n 1 --scan
     db1.flushdb()
     db1.close()
+
+
+# --- docs/howto/redis.md#redis-lock ---------------------------------------------------------------
+def test_set_nx_lock_has_one_owner_and_only_the_owner_releases(r):
+    from cookbook.redis_recipes import lock
+
+    token = lock.acquire(r, "report")
+    assert token is not None
+    assert lock.acquire(r, "report") is None                 # a second caller does not get it
+    assert 0 < r.pttl("lock:report") <= 30_000               # it expires if the owner dies
+    assert lock.release(r, "report", "someone-else") is False
+    assert r.get("lock:report") == token.encode()            # a wrong token deletes nothing
+    assert lock.release(r, "report", token) is True
+    assert lock.acquire(r, "report") is not None             # free again
+    r.delete("lock:report")
+
+
+def test_an_expired_owner_cannot_delete_the_next_owners_lock(r):
+    from cookbook.redis_recipes import lock
+
+    slow = lock.acquire(r, "import", ttl_ms=100)             # the job outlives its lock
+    deadline = time.monotonic() + 5
+    while r.exists("lock:import"):
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    fast = lock.acquire(r, "import")                         # another worker takes it
+    assert fast is not None
+    assert lock.release(r, "import", slow) is False          # a plain DEL would free it here
+    assert r.get("lock:import") == fast.encode()
+    r.delete("lock:import")
+
+
+def test_redis_py_lock_runs_the_job_once(r):
+    from cookbook.redis_recipes import lock
+
+    holder = r.lock("lock:nightly", timeout=10)
+    assert holder.acquire(blocking=False)
+    assert lock.run_once(r, "nightly", lambda: "ran") is None   # busy: skipped
+    holder.release()
+    assert lock.run_once(r, "nightly", lambda: "ran") == "ran"
+    assert not r.exists("lock:nightly")                         # released after the job
+
+
+def test_redis_py_lock_that_times_out_mid_job_is_not_released_twice(r):
+    from cookbook.redis_recipes import lock
+
+    def slow_job():
+        time.sleep(0.3)                                         # longer than the lock's timeout
+        r.set("lock:sync", "another-owner")                     # someone took the free lock
+        return "done"
+
+    assert lock.run_once(r, "sync", slow_job, timeout=0.1) == "done"
+    assert r.get("lock:sync") == b"another-owner"               # their lock survives
+    r.delete("lock:sync")

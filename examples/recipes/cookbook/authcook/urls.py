@@ -17,3 +17,8 @@ urlpatterns = [
     path("password-reset/confirm/", views.PasswordResetConfirmView.as_view()),
 ]
 # --8<-- [end:auth-urls]
+
+# Recipes added later; the page shows them with their own recipe.
+from .api_keys import ServiceReportView  # noqa: E402
+
+urlpatterns += [path("service-report/", ServiceReportView.as_view())]

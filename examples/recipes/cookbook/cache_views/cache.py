@@ -66,3 +66,15 @@ def get_or_build_once(key, build, timeout=300, lock_timeout=30):
             return value
     return build()                                         # ...or, if it died, build it themselves
 # --8<-- [end:lock]
+
+
+# --8<-- [start:per-user]
+def dashboard_data(user):
+    """Per-user data: the user's id is in the key, so nobody is served another user's copy."""
+    key = f"dashboard:user:{user.pk}"          # never a shared key such as "dashboard"
+    return cache.get_or_set(
+        key,
+        lambda: {"user": user.username, "articles": Article.objects.count()},
+        timeout=60,
+    )
+# --8<-- [end:per-user]

@@ -17,3 +17,8 @@ urlpatterns = [
     path("api/articles/<int:pk>/", views.ArticleDetailAPI.as_view()),
 ]
 # --8<-- [end:urls]
+
+urlpatterns += [
+    path("api/me/", views.MyProfileAPI.as_view()),
+    path("api/me-leaky/", views.MyProfileLeakyAPI.as_view()),
+]

@@ -8,7 +8,9 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import etag
-from django.views.decorators.vary import vary_on_cookie
+from django.views.decorators.vary import vary_on_cookie, vary_on_headers
+from rest_framework.authentication import BasicAuthentication, SessionAuthentication
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -90,3 +92,29 @@ class ArticleDetailAPI(APIView):
         article = get_object_or_404(Article, pk=pk)
         return Response({"id": article.pk, "title": article.title})
 # --8<-- [end:etag]
+
+
+# --8<-- [start:per-user-api]
+class MyProfileAPI(APIView):
+    """A per-user API response, cached once per Authorization header (token or Basic)."""
+    authentication_classes = [BasicAuthentication]   # in your project: TokenAuthentication
+    permission_classes = [IsAuthenticated]
+
+    @method_decorator(cache_page(60))                     # outer: runs after DRF's auth checks
+    @method_decorator(vary_on_headers("Authorization"))  # inner: sets Vary before the cache stores
+    def get(self, request):
+        RENDERS["count"] += 1
+        return Response({"username": request.user.username})
+
+
+class MyProfileLeakyAPI(APIView):
+    """No vary_on_headers: safe for Authorization (Django 5.2.19 varies on it by itself), but
+    with session login the first user's response is served to every other user."""
+    authentication_classes = [BasicAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    @method_decorator(cache_page(60))
+    def get(self, request):
+        RENDERS["count"] += 1
+        return Response({"username": request.user.username})
+# --8<-- [end:per-user-api]

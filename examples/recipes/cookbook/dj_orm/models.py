@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 
 
 class Company(models.Model):
@@ -20,13 +21,17 @@ class Opening(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     salary = models.DecimalField(max_digits=10, decimal_places=2)
     views = models.PositiveIntegerField(default=0)
+    posted_at = models.DateTimeField(default=timezone.now)  # the function, not timezone.now()
 
     class Meta:
         indexes = [models.Index(fields=["city", "status"], name="opening_city_status_idx")]
 # --8<-- [end:models]
 
+    # --8<-- [start:str]
     def __str__(self):
-        return self.title
+        """What the admin, the shell and {{ opening }} in a template show."""
+        return f"{self.title} ({self.get_status_display()})"
+    # --8<-- [end:str]
 
 
 class Hire(models.Model):

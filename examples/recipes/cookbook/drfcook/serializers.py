@@ -2,6 +2,7 @@
 from django.core.validators import FileExtensionValidator
 from django.db import transaction
 from rest_framework import serializers
+from rest_framework.validators import UniqueTogetherValidator, UniqueValidator
 
 from .models import Attachment, Note, Order, OrderLine
 
@@ -108,3 +109,79 @@ class StatusSerializer(serializers.ModelSerializer):
         model = Note
         fields = ["id", "title", "status"]
 # --8<-- [end:declared-field-read-only]
+
+
+# --8<-- [start:unique-validators]
+class UniqueTitleSerializer(serializers.ModelSerializer):
+    """No two notes may share a title (what unique=True on the model field adds by itself)."""
+    title = serializers.CharField(max_length=100, validators=[
+        UniqueValidator(queryset=Note.objects.all(), message="A note with this title already exists.")])
+
+    class Meta:
+        model = Note
+        fields = ["id", "title", "body"]
+
+
+class OwnTitleSerializer(serializers.ModelSerializer):
+    """Each user's titles are unique (what unique_together or a UniqueConstraint adds by itself)."""
+    owner = serializers.HiddenField(default=serializers.CurrentUserDefault())  # from request.user
+
+    class Meta:
+        model = Note
+        fields = ["id", "owner", "title", "body"]
+        validators = [UniqueTogetherValidator(queryset=Note.objects.all(), fields=["owner", "title"])]
+# --8<-- [end:unique-validators]
+
+
+# --8<-- [start:validate-methods]
+class JobOfferSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=100)
+    min_salary = serializers.IntegerField(min_value=0)
+    max_salary = serializers.IntegerField(min_value=0)
+
+    def validate_title(self, value):
+        """One field: runs after the field's own checks, gets only its value."""
+        if value.strip().lower() == "test":
+            raise serializers.ValidationError("Give the job a real title.")
+        return value.strip()  # what you return is what validated_data keeps
+
+    def validate(self, attrs):
+        """Several fields: runs last, and only if every field passed."""
+        if attrs["min_salary"] > attrs["max_salary"]:
+            # A dict puts the message under that field's key.
+            raise serializers.ValidationError({"max_salary": "Must be at least min_salary."})
+        if attrs["max_salary"] - attrs["min_salary"] > 100_000:
+            # A plain message goes under "non_field_errors".
+            raise serializers.ValidationError("The salary range is too wide.")
+        return attrs
+# --8<-- [end:validate-methods]
+
+
+# --8<-- [start:context-hyperlinked]
+class NoteLinkSerializer(serializers.HyperlinkedModelSerializer):
+    is_mine = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Note
+        fields = ["url", "id", "title", "is_mine"]
+        # The router registered basename="cookbook-note": its detail view is "cookbook-note-detail",
+        # not the default "note-detail" that HyperlinkedModelSerializer would guess.
+        extra_kwargs = {"url": {"view_name": "cookbook-note-detail"}}
+
+    def get_is_mine(self, note) -> bool:
+        request = self.context.get("request")  # None when the view did not pass it
+        return bool(request and request.user == note.owner)
+# --8<-- [end:context-hyperlinked]
+
+
+# --8<-- [start:to-representation]
+class NoteCardSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Note
+        fields = ["id", "title", "body", "status"]
+
+    def to_representation(self, note):
+        data = super().to_representation(note)  # the usual dict first
+        data["status"] = note.get_status_display()  # the label on output; input still takes "draft"
+        return {key: value for key, value in data.items() if value not in ("", None)}  # no empty keys
+# --8<-- [end:to-representation]

@@ -1,6 +1,6 @@
 """Mounted at /drfcook/ by the recipes' test project."""
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from . import schema_urls, views
@@ -22,6 +22,8 @@ urlpatterns = [
     path("header-versioned/notes/", views.HeaderVersionedNotesView.as_view()),
     path("idempotent-orders/", views.OrderCreateView.as_view()),
     path("login/", views.LoginView.as_view()),
+    path("note-links/", views.NoteLinksView.as_view()),
+    path("own-notes/", views.OwnNoteCreateView.as_view()),
     path("", include(schema_urls)),
     # --8<-- [start:versioning-urls]
     re_path(r"^(?P<version>v1|v2)/notes/$", views.VersionedNotesView.as_view()),
@@ -29,5 +31,6 @@ urlpatterns = [
     # --8<-- [start:schema-urls]
     path("api/schema/", SpectacularAPIView.as_view(urlconf="cookbook.drfcook.schema_urls"), name="cookbook-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="cookbook-schema"), name="cookbook-swagger"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="cookbook-schema"), name="cookbook-redoc"),
     # --8<-- [end:schema-urls]
 ]

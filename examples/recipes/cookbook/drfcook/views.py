@@ -19,7 +19,10 @@ from rest_framework.views import APIView
 from .filters import NoteFilter
 from .models import Attachment, IdempotencyRecord, Note, Order
 from .permissions import IsOwnerOrReadOnly
-from .serializers import AttachmentSerializer, NoteSerializer, NoteV2Serializer, OrderSerializer
+from .serializers import (
+    AttachmentSerializer, NoteLinkSerializer, NoteSerializer, NoteV2Serializer, OrderSerializer,
+    OwnTitleSerializer,
+)
 
 
 # --8<-- [start:paginate-apiview]
@@ -230,3 +233,20 @@ class LoginView(APIView):
     def post(self, request):
         return Response({"detail": "checked"})
 # --8<-- [end:scoped-throttle]
+
+
+# --8<-- [start:context-view]
+class NoteLinksView(APIView):
+    """An APIView builds the serializer itself, so it must hand over the request."""
+
+    def get(self, request):
+        notes = Note.objects.filter(status=Note.Status.PUBLISHED)
+        serializer = NoteLinkSerializer(notes, many=True, context={"request": request})
+        return Response(serializer.data)
+
+
+class OwnNoteCreateView(generics.CreateAPIView):
+    """Generic views and viewsets pass {"request", "view", "format"} via get_serializer_context()."""
+    serializer_class = OwnTitleSerializer
+    permission_classes = [permissions.IsAuthenticated]
+# --8<-- [end:context-view]
