@@ -219,8 +219,9 @@ def build(docs: list[dict], separator: str, settings: dict) -> Built:
         "v": 1, "n": n, "fields": list(FIELDS), "q": QUANTUM,
         "stop": sorted(settings.get("stop") or []), "openers": sorted(settings.get("openers") or []),
         "aliases": settings.get("aliases") or {},
-        "kindWeights": {name: {key: kind[key] for key in ("teach", "term", "symptom", "pasted", "names") if key in kind}
-                        for name, kind in kinds.items()},
+        # `term` (a one-word query) weighs as `teach` unless the kind gives it.
+        "kindWeights": {name: {**{key: kind[key] for key in ("teach", "symptom", "pasted", "names")},
+                               "term": kind.get("term", kind["teach"])} for name, kind in kinds.items()},
         "pages": pages,
         "kinds": [kind_of(items[first].location) for first in pages],
         # Each page's address and title: a result can name its pages before their sections arrive.

@@ -27,6 +27,13 @@ def printed(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(exc))
 
 
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now, picked by the OS (never a fixed one)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def require_closed(port: int) -> None:
     """Skip a "connection refused" reproduction when something does listen on that port here."""
     import pytest

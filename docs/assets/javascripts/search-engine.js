@@ -531,7 +531,7 @@ function kindFactor(doc, named, mode) {
   var rule = kind && kindWeight[kind];
   if (!rule) return 1;
   if (rule.names.some(function (name) { return named[name]; })) return 1;
-  return mode === "term" && rule.term === undefined ? rule.teach : rule[mode];
+  return rule[mode];
 }
 
 /* Words that follow each other in the query and in a section raise its score: a pasted error

@@ -3,6 +3,7 @@ import asyncio
 import time
 
 import httpx
+import catalogue   # examples/errors (pytest.ini's pythonpath)
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from django.contrib.auth.models import User
@@ -177,16 +178,9 @@ def test_shared_async_client_breaks_under_wsgi(rates_api):
     assert client.get("/async_views/rates/shared/").status_code == 200
     with pytest.raises(RuntimeError) as raised:
         client.get("/async_views/rates/shared/")
-    errors = catalogue()   # docs/troubleshooting/async.md#async-event-loop-closed
+    errors = catalogue   # docs/troubleshooting/async.md#async-event-loop-closed
     errors.assert_reproduces(errors.printed(raised.value), "async/event-loop-closed")
 
-
-def catalogue():
-    import sys
-    from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "errors"))  # examples/errors
-    import catalogue as module
-    return module
 
 
 # --- docs/howto/async.md#async-semaphore ------------------------------------------------------

@@ -6,6 +6,7 @@ import base64
 import json
 import re
 
+import catalogue   # examples/errors (pytest.ini's pythonpath)
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -241,13 +242,6 @@ def test_request_user_in_django_middleware_is_anonymous(client, abel, settings):
 
 # --- django-ratelimit and an empty REMOTE_ADDR (troubleshooting/auth.md#auth-remote-addr-empty) --
 
-def catalogue():
-    import sys
-    from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "errors"))  # examples/errors
-    import catalogue as module
-    return module
-
 
 def limited_view():
     from django.http import HttpResponse
@@ -262,7 +256,7 @@ def limited_view():
 def test_remote_addr_empty(settings):
     """gunicorn on a Unix socket behind nginx: Django gets REMOTE_ADDR = ""."""
     from django.test import RequestFactory
-    errors = catalogue()
+    errors = catalogue
     request = RequestFactory().get("/", REMOTE_ADDR="")
     with pytest.raises(Exception) as raised:
         limited_view()(request)
@@ -413,7 +407,7 @@ def test_token_without_jti_or_type(client, abel, settings):
     import time
 
     import jwt
-    errors = catalogue()
+    errors = catalogue
     payload = {"user_id": str(abel.pk), "exp": int(time.time()) + 300}  # e.g. made with PyJWT
     no_id = jwt.encode({**payload, "token_type": "access"}, settings.SECRET_KEY, algorithm="HS256")
     response = client.get("/authcook/me/", HTTP_AUTHORIZATION=f"Bearer {no_id}")

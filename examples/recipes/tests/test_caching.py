@@ -3,6 +3,7 @@
 The cache API is the same on Redis (django-redis or Django's RedisCache): these tests prove the
 recipes' logic; the Redis recipes in test_redis.py run against a real server.
 """
+import catalogue   # examples/errors (pytest.ini's pythonpath)
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -157,19 +158,10 @@ def test_csrf_protect_under_cache_page_keeps_forms_working():
 
 
 # --- docs/troubleshooting/redis.md#redis-content-not-rendered ---------------------------------
-def catalogue():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "errors"))  # examples/errors
-    import catalogue as module
-    return module
-
-
 def test_caching_an_unrendered_drf_response():
     from rest_framework.response import Response
 
-    errors = catalogue()
+    errors = catalogue
     with pytest.raises(Exception) as raised:
         cache.set("articles:api", Response({"titles": ["A"]}), 60)   # pickles an unrendered response
     errors.assert_reproduces(errors.printed(raised.value), "redis/content-not-rendered")

@@ -7,7 +7,6 @@ import os
 import re
 import shlex
 import shutil
-import socket
 import ssl
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import catalogue   # examples/errors (pytest.ini's pythonpath)
 import pytest
 from django.test import Client, override_settings
 
@@ -23,10 +23,6 @@ DEPLOY = HERE / "cookbook" / "deploy"
 JOBBOARD = HERE.parent / "jobboard"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run_gunicorn(args: list[str], env: dict, url: str, context=None, timeout: float = 20.0):
@@ -67,7 +63,7 @@ def seconds(value: str) -> int:
 
 
 def test_gunicorn_config_runs_and_resolves_to_safe_values():
-    port = free_port()
+    port = catalogue.free_port()
     env = gunicorn_env(GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS="2")
     config = subprocess.run([sys.executable, "-m", "gunicorn", "-c", "cookbook/deploy/gunicorn.conf.py",
                              "--print-config", "cookbook.deploy.wsgi:application"],
@@ -162,7 +158,7 @@ def test_self_signed_certificate_serves_https_locally(tmp_path):
     cert_line = re.search(r"openssl req .*?(?=\n# )", script.replace("\\\n", " "), flags=re.DOTALL).group(0)
     subprocess.run(shlex.split(cert_line), cwd=tmp_path, check=True, capture_output=True, timeout=60)
     serve = shlex.split(re.search(r"^gunicorn .*$", script, flags=re.MULTILINE).group(0))
-    port = free_port()
+    port = catalogue.free_port()
     args = [a.replace("dev-cert.pem", str(tmp_path / "dev-cert.pem"))
              .replace("dev-key.pem", str(tmp_path / "dev-key.pem"))
              .replace("127.0.0.1:8443", f"127.0.0.1:{port}")

@@ -5,6 +5,7 @@ import sys
 from decimal import Decimal
 from io import StringIO
 
+import catalogue   # examples/errors (pytest.ini's pythonpath)
 import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, connection
@@ -357,12 +358,6 @@ from django.utils import timezone  # noqa: E402
 from cookbook.dj_orm import lookups  # noqa: E402
 
 
-def errors_catalogue():
-    from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "errors"))  # examples/errors
-    import catalogue
-    return catalogue
-
 
 @pytest.fixture
 def dated(openings):
@@ -410,7 +405,7 @@ def test_get_one_object_or_none_or_404(openings):
 def test_does_not_exist_message(openings):
     with pytest.raises(Opening.DoesNotExist) as raised:
         Opening.objects.get(title="Astronaut")
-    errors_catalogue().assert_reproduces(errors_catalogue().printed(raised.value), "django/does-not-exist")
+    catalogue.assert_reproduces(catalogue.printed(raised.value), "django/does-not-exist")
     from django.core.exceptions import ObjectDoesNotExist
     assert isinstance(raised.value, ObjectDoesNotExist)
 
@@ -418,7 +413,7 @@ def test_does_not_exist_message(openings):
 def test_multiple_objects_returned_message(openings):
     with pytest.raises(Opening.MultipleObjectsReturned) as raised:
         Opening.objects.get(city="Addis Ababa")
-    errors_catalogue().assert_reproduces(errors_catalogue().printed(raised.value), "django/multiple-objects-returned")
+    catalogue.assert_reproduces(catalogue.printed(raised.value), "django/multiple-objects-returned")
     assert Opening.objects.filter(city="Addis Ababa").first().title == "Django developer"
 
 
@@ -428,7 +423,7 @@ def test_naive_datetime_warning(openings):
     with pytest.warns(RuntimeWarning) as caught:
         opening.save()
     printed = f"RuntimeWarning: {caught[0].message}"
-    errors_catalogue().assert_reproduces(printed, "django/naive-datetime")
+    catalogue.assert_reproduces(printed, "django/naive-datetime")
     opening.refresh_from_db()
     assert opening.posted_at == datetime(2026, 12, 1, 9, 0, tzinfo=dt_timezone.utc)  # read as TIME_ZONE (UTC)
     with warnings.catch_warnings():

@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+import catalogue   # examples/errors (pytest.ini's pythonpath)
 import pytest
 from django.core import mail
 from django.core.mail import get_connection, send_mail
@@ -17,17 +18,7 @@ SMTP = "django.core.mail.backends.smtp.EmailBackend"
 MAILCOOK = Path(__file__).resolve().parents[1] / "cookbook" / "mailcook"
 
 
-def catalogue():
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "errors"))  # examples/errors
-    import catalogue as module
-    return module
 
-
-def free_port() -> int:
-    """A port nothing listens on right now (the OS picks it, so it is never a fixed, busy one)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Inbox:
@@ -45,7 +36,7 @@ def smtp_server():
     from aiosmtpd.controller import Controller
 
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller = Controller(inbox, hostname="127.0.0.1", port=catalogue.free_port())
     controller.start()
     yield controller.port, inbox
     controller.stop()
@@ -144,8 +135,8 @@ def test_password_reset_sends_only_to_a_known_active_user_with_a_password(client
 
 # --- docs/troubleshooting/email.md#email-connection-refused ----------------------------------
 def test_connection_refused_when_no_server_listens():
-    errors = catalogue()
-    port = free_port()
+    errors = catalogue
+    port = catalogue.free_port()
     errors.require_closed(port)
     connection = get_connection(SMTP, host="127.0.0.1", port=port, timeout=5)
     with pytest.raises(ConnectionRefusedError) as raised:
@@ -155,7 +146,7 @@ def test_connection_refused_when_no_server_listens():
 
 # --- docs/troubleshooting/email.md#email-tls-ssl-exclusive -----------------------------------
 def test_tls_and_ssl_both_true(monkeypatch):
-    errors = catalogue()
+    errors = catalogue
     with override_settings(EMAIL_BACKEND=SMTP, EMAIL_USE_TLS=True, EMAIL_USE_SSL=True):
         with pytest.raises(ValueError) as raised:
             send_mail("Hi", "Body", "jobs@nexus.example", ["ada@nexus.example"])
@@ -166,7 +157,7 @@ def test_tls_and_ssl_both_true(monkeypatch):
 
 # --- docs/troubleshooting/email.md#email-wrong-version-number --------------------------------
 def test_ssl_against_a_starttls_port(smtp_server):
-    errors = catalogue()
+    errors = catalogue
     port, _ = smtp_server                          # a plain server, like port 587 before STARTTLS
     connection = get_connection(SMTP, host="127.0.0.1", port=port, use_ssl=True, timeout=5)
     with pytest.raises(Exception) as raised:
@@ -197,7 +188,7 @@ def serve_once(reply: bytes | None):
 
 
 def test_server_closes_the_connection():
-    errors = catalogue()
+    errors = catalogue
     listener, done = serve_once(None)
     port = listener.getsockname()[1]
     connection = get_connection(SMTP, host="127.0.0.1", port=port, timeout=5)
@@ -210,7 +201,7 @@ def test_server_closes_the_connection():
 
 # --- docs/troubleshooting/email.md#email-smtp-timeout ----------------------------------------
 def test_silent_server_times_out_with_email_timeout():
-    errors = catalogue()
+    errors = catalogue
     listener, done = serve_once(b"")               # accepts, never greets: like a blocked relay
     port = listener.getsockname()[1]
     with override_settings(EMAIL_BACKEND=SMTP, EMAIL_HOST="127.0.0.1", EMAIL_PORT=port, EMAIL_TIMEOUT=1):

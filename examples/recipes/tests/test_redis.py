@@ -4,11 +4,11 @@ they need the binary (`apt-get install redis-server`; CI installs it) but no run
 They are skipped, and say why, where the binary is missing."""
 import os
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
 
+import catalogue   # examples/errors (pytest.ini's pythonpath)
 import pytest
 import redis
 from django.core.cache.backends.redis import RedisCache
@@ -56,17 +56,13 @@ def test_django_and_celery_settings_use_separate_databases(monkeypatch):
 
 
 # --- real redis-server processes ---------------------------------------------------------------
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
     """A throwaway redis-server on loopback, in its own folder."""
 
     def __init__(self, folder, *args):
-        self.port, self.folder, self.args = free_port(), folder, args
+        self.port, self.folder, self.args = catalogue.free_port(), folder, args
 
     def start(self, *extra):
         self.proc = subprocess.Popen(
