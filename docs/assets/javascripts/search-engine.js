@@ -39,7 +39,10 @@ var BOOSTS = { teach: BOOST, symptom: BOOST, pasted: BOOST_PASTED, long: BOOST_L
 var PREFIX_WEIGHT = 0.375, FUZZY_WEIGHT = 0.45;   // MiniSearch's weights for derived words
 var STEM_WEIGHT = 0.7;   // another form of the same word: execute, executes, executed, executing
 var KEPT = 60;        // candidates kept after the first ranking
-var READ = 12;        // candidate pages whose sections are read for the second ranking
+var READ = 10;        // candidate pages whose sections are read for the second ranking, and
+var READ_ONE = 12;    // for a one-word query, whose first ranking is the least sure (pages tie on
+                      // one word): two more may climb into the ten shown. Each page read costs
+                      // files; a query of several words ranks surely enough on ten (data/budgets.yml)
 var PER_PAGE = 3;     // best candidate sections read per page (each may cost a file of sections)
 var SHOWN = 10;       // result groups returned (Material renders ten, then more on scroll)
 var SNIPPET = 260;
@@ -599,7 +602,7 @@ function search(query) {
     // A code name alone (.git, @shared_task) shares its word with many pages; the one whose
     // heading shows it as code may rank low before the second ranking reads it.
     var code = clauses.length === 1 && clauses[0].literal;
-    var read = order.slice(0, code ? READ * 3 : READ), taken = dict();
+    var read = order.slice(0, code ? READ_ONE * 3 : clauses.length === 1 ? READ_ONE : READ), taken = dict();
     hits = hits.filter(function (hit) {
       var page = pageOf(hit.id);
       if (read.indexOf(page) === -1) return false;
