@@ -26,6 +26,19 @@ def test_every_page_carries_the_policy(site):
         assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in head, path
 
 
+def test_the_policy_lists_exactly_the_inline_scripts_the_pages_carry(site):
+    """Each hash is 33 bytes gzip cannot shrink, on every page a click fetches: the policy lists
+    the theme's scripts that some page runs, no more (none of the theme's unused banners), and
+    every inline script on every page is among them."""
+    from nexus.site import csp
+    policies, carried = set(), set()
+    for path in all_pages(site) + ["404.html"]:
+        html = (site / path / "index.html" if not path.endswith(".html") else site / path).read_text(encoding="utf-8")
+        policies.add(re.search(r"script-src 'self' ([^;]*);", html)[1])
+        carried |= {csp.source_hash(match["body"]) for match in csp.INLINE.finditer(html)}
+    assert len(policies) == 1, "one policy for the whole site: instant navigation keeps the first page's"
+    assert set(policies.pop().split()) == carried
+
 def test_widgets_work_under_the_policy(context, server, site):
     page = context.new_page()
     page.goto(server.url)
