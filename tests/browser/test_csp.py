@@ -39,6 +39,7 @@ def test_the_policy_lists_exactly_the_inline_scripts_the_pages_carry(site):
     assert len(policies) == 1, "one policy for the whole site: instant navigation keeps the first page's"
     assert set(policies.pop().split()) == carried
 
+
 def test_widgets_work_under_the_policy(context, server, site):
     page = context.new_page()
     page.goto(server.url)
