@@ -5,11 +5,15 @@ checked against the manifests, and the health views really answer requests."""
 import ast
 import re
 import runpy
+import subprocess
+import sys
 from pathlib import Path
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from django.core.management import get_commands
 from django.db import OperationalError
 from django.test import Client, override_settings
 
@@ -149,3 +153,65 @@ def test_redirect_to_https_hides_the_view_unless_the_probe_path_is_exempt():
         assert Client().get("/health/ready/").status_code == 503
     # The Job Board exempts its readiness path the same way.
     assert 'SECURE_REDIRECT_EXEMPT = [r"^health/$"]' in (JOBBOARD / "config/settings.py").read_text()
+
+
+def test_celery_worker_and_beat_run_as_their_own_deployments():
+    worker, beat = yaml.safe_load_all((K8S / "celery.yaml").read_text())
+    compose = yaml.safe_load((JOBBOARD / "compose.yaml").read_text())["services"]
+    web = jobboard_deployment()["spec"]["template"]["spec"]
+    for deployment, name in ((worker, "worker"), (beat, "beat")):
+        assert deployment["kind"] == "Deployment"
+        pod = deployment["spec"]["template"]["spec"]
+        container = pod["containers"][0]
+        # The same commands as the Compose services, the web pods' image, settings and user.
+        assert " ".join(container["command"]).startswith(f"celery -A config {name}")
+        assert compose[name]["command"].startswith(f"celery -A config {name}")
+        assert container["image"].rsplit(":", 1)[0] == web["containers"][0]["image"].rsplit(":", 1)[0]
+        assert container["envFrom"] == web["containers"][0]["envFrom"]
+        assert pod["securityContext"]["runAsUser"] == web["securityContext"]["runAsUser"]
+        assert "memory" in container["resources"]["limits"]
+    # -A config finds the Celery app in config/celery.py.
+    assert "app = Celery(" in (JOBBOARD / "config/celery.py").read_text()
+    # One beat, never two at once during a rollout.
+    assert beat["spec"]["replicas"] == 1 and beat["spec"]["strategy"] == {"type": "Recreate"}
+    # The worker gets longer than the default 30 s to finish its tasks after SIGTERM.
+    assert worker["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] > 30
+    # The liveness probe pings this worker only, with options that `celery inspect` has.
+    probe = worker["spec"]["template"]["spec"]["containers"][0]["livenessProbe"]
+    line = probe["exec"]["command"][2]
+    assert line.startswith("celery -A config inspect ping") and "celery@$HOSTNAME" in line
+    assert probe["timeoutSeconds"] > float(line.split("--timeout ")[1])
+    usage = subprocess.run([sys.executable, "-m", "celery", "inspect", "--help"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "--destination" in usage and "--timeout" in usage
+
+
+def test_cronjob_runs_a_management_command_once_at_a_time():
+    cron = load(K8S / "cronjob.yaml")
+    assert cron["kind"] == "CronJob" and cron["apiVersion"] == "batch/v1"
+    spec = cron["spec"]
+    assert len(spec["schedule"].split()) == 5
+    ZoneInfo(spec["timeZone"])                       # a real IANA zone name
+    assert spec["concurrencyPolicy"] == "Forbid"
+    pod = spec["jobTemplate"]["spec"]["template"]["spec"]
+    assert pod["restartPolicy"] in ("Never", "OnFailure")
+    command = pod["containers"][0]["command"]
+    assert command[:2] == ["python", "manage.py"]
+    # clearsessions is Django's own command; it exists because the Job Board installs sessions.
+    assert command[2] in get_commands()
+    assert '"django.contrib.sessions"' in (JOBBOARD / "config/settings.py").read_text()
+
+
+def test_ingress_routes_the_allowed_host_to_the_web_service():
+    ingress = load(K8S / "ingress.yaml")
+    assert ingress["apiVersion"] == "networking.k8s.io/v1" and ingress["kind"] == "Ingress"
+    rule = ingress["spec"]["rules"][0]
+    backend = rule["http"]["paths"][0]["backend"]["service"]
+    service = next(d for d in yaml.safe_load_all((JOBBOARD / "deploy/k8s/deployment.yaml").read_text())
+                   if d["kind"] == "Service")
+    assert backend["name"] == service["metadata"]["name"]
+    assert backend["port"]["name"] in [p["name"] for p in service["spec"]["ports"]]
+    assert rule["http"]["paths"][0]["pathType"] == "Prefix"
+    env = {e["name"]: e.get("value") for e in jobboard_deployment()["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert rule["host"] in env["DJANGO_ALLOWED_HOSTS"].split(",")
+    assert ingress["spec"]["tls"][0]["hosts"] == [rule["host"]]
