@@ -478,3 +478,64 @@ def test_update_or_create(openings):
     assert created is True and opening.city == "Remote"
     obj, created = Company.objects.get_or_create(name="Acme")
     assert created is False
+
+
+# --- Model inheritance: abstract, multi-table, proxy ------------------------------------------
+
+def test_model_inheritance_abstract_multi_table_and_proxy(db):
+    from cookbook.dj_orm.models import Internship, Posting, RemotePosting, Stamped
+    tables = connection.introspection.table_names()
+    # Abstract: no table; its fields live in each child's table.
+    assert Stamped._meta.abstract and "cookbook_dj_orm_stamped" not in tables
+    assert {"created_at", "updated_at"} <= {f.name for f in Posting._meta.get_fields()}
+    # Multi-table: two tables, a one-to-one link, a JOIN on every read.
+    assert {"cookbook_dj_orm_posting", "cookbook_dj_orm_internship"} <= set(tables)
+    intern = Internship.objects.create(title="Backend intern", stipend=Decimal("300"))
+    assert Posting.objects.count() == 1                         # one row in each table
+    assert Internship._meta.pk.name == "posting_ptr"
+    assert Posting.objects.get().internship == intern           # parent -> child accessor
+    assert "INNER JOIN" in str(Internship.objects.all().query)
+    # Proxy: the same table, other behaviour.
+    assert RemotePosting._meta.db_table == Posting._meta.db_table
+    assert "cookbook_dj_orm_remoteposting" not in tables
+    Posting.objects.create(title="Remote Django", is_remote=True)
+    Posting.objects.create(title="A remote API role", is_remote=True)
+    assert [p.title for p in RemotePosting.objects.all()] == ["A remote API role", "Remote Django"]
+    assert Posting.objects.count() == 3
+
+
+def test_f_compares_two_fields_of_the_same_row(db):
+    from datetime import timedelta
+
+    from cookbook.dj_orm.models import Posting
+    quick = Posting.objects.create(title="Edited at once")
+    late = Posting.objects.create(title="Edited three days later")
+    Posting.objects.filter(pk=late.pk).update(updated_at=late.created_at + timedelta(days=3))
+    assert [p.title for p in queries.edited_days_later(1)] == ["Edited three days later"]
+    assert list(queries.edited_days_later(5)) == []
+    edits = {p.title: p.time_to_edit for p in queries.with_time_to_edit()}
+    assert edits["Edited three days later"] == timedelta(days=3)
+    assert edits["Edited at once"] < timedelta(seconds=1)
+    assert '"updated_at" >' in str(queries.edited_days_later().query)   # one WHERE, no Python loop
+    assert quick.pk
+
+
+def test_protected_error_when_deleting_a_row_that_is_still_referenced(openings):
+    from django.db.models import ProtectedError
+
+    from cookbook.dj_orm.models import Applicant
+    opening = openings["Data engineer"]
+    Applicant.objects.create(opening=opening, name="Abebe")
+    with pytest.raises(ProtectedError) as raised:
+        opening.delete()
+    catalogue.assert_reproduces(catalogue.printed(raised.value), "django/protected-error")
+    assert queries.delete_opening(opening) == "Cannot delete Data engineer: it still has applicants (Abebe)."
+    assert Opening.objects.filter(pk=opening.pk).exists()
+    opening.applicants.all().delete()          # remove what blocks it, then delete
+    assert queries.delete_opening(opening) == "deleted"
+    # Deleting the company CASCADEs to its openings; PROTECT on an opening stops the whole delete.
+    acme = Company.objects.get(name="Acme")
+    Applicant.objects.create(opening=openings["Django developer"], name="Hana")
+    with pytest.raises(ProtectedError):
+        acme.delete()
+    assert Company.objects.filter(pk=acme.pk).exists()

@@ -343,3 +343,53 @@ def test_default_transactions_fail_with_database_is_locked(sqlite_aliases):
 def test_immediate_transactions_wait_their_turn(sqlite_aliases):
     n, errors = _two_writers("recipe_sqlite")
     assert errors == [] and n == 2
+
+
+# --- Raw SQL: Manager.raw() and connection.cursor() ------------------------------------------
+
+@pytest.fixture
+def raw_openings(db):
+    from cookbook.pg_demo import raw_sql
+    acme = Company.objects.create(name="Raw Acme")
+    other = Company.objects.create(name="Raw Other")
+    for title, city, company, status in [
+            ("Django developer", "Nairobi", acme, "open"), ("Data engineer", "Nairobi", acme, "open"),
+            ("Tester", "Kigali", other, "open"), ("Old job", "Nairobi", other, "closed")]:
+        Opening.objects.create(company=company, title=title, city=city, status=status,
+                               salary=Decimal("1000"))
+    return raw_sql, acme
+
+
+def test_raw_sql_with_params_is_safe_and_returns_models_or_rows(raw_openings):
+    raw_sql, acme = raw_openings
+    found = list(raw_sql.openings_in_city_raw("Nairobi"))
+    assert [o.title for o in found] == ["Data engineer", "Django developer", "Old job"]
+    assert all(isinstance(o, Opening) for o in found)
+    assert found[0].get_deferred_fields() >= {"salary", "status"}  # left out of the SELECT: deferred
+    # The classic injection string is just a city name that matches nothing.
+    assert list(raw_sql.openings_in_city_raw("x' OR '1'='1")) == []
+    assert raw_sql.open_counts_by_city() == [{"city": "Kigali", "n": 1}, {"city": "Nairobi", "n": 2}]
+    assert raw_sql.close_openings_raw(acme.pk) == 2
+    assert Opening.objects.filter(company=acme, status="closed").count() == 2
+
+
+def test_raw_query_without_the_primary_key_fails(raw_openings):
+    from django.core.exceptions import FieldDoesNotExist
+    with pytest.raises(FieldDoesNotExist, match="Raw query must include the primary key"):
+        list(Opening.objects.raw(f"SELECT title FROM {Opening._meta.db_table}"))
+
+
+# --- Connection pool (Django 5.1+, psycopg 3) -------------------------------------------------
+
+def test_pool_settings_from_database_url_and_the_persistent_connections_error():
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db.backends.postgresql.base import DatabaseWrapper
+
+    env = {"DATABASE_URL": "postgres://jobboard:secret@db:5432/jobboard"}
+    default = databases.pooled_databases_from_env(env)["default"]
+    assert default["CONN_MAX_AGE"] == 0
+    assert default["OPTIONS"]["pool"] == {"min_size": 2, "max_size": 10, "timeout": 10}
+    # Django refuses a pool together with persistent connections, before it connects.
+    wrapper = DatabaseWrapper({**default, "CONN_MAX_AGE": 60}, alias="pool_check")
+    with pytest.raises(ImproperlyConfigured, match="Pooling doesn't support persistent connections."):
+        wrapper.pool

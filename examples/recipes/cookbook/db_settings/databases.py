@@ -50,3 +50,16 @@ def sqlite_for_development(path):
         },
     }
 # --8<-- [end:sqlite-dev]
+
+
+# --8<-- [start:pool]
+def pooled_databases_from_env(environ=os.environ):
+    """Django 5.1+ and psycopg 3 (pip install "psycopg[pool]"): a connection pool per process.
+    A URL has no place for the pool's options, so add them after parsing."""
+    default = dj_database_url.parse(environ["DATABASE_URL"])  # CONN_MAX_AGE stays 0: required
+    default["OPTIONS"] = {
+        **default.get("OPTIONS", {}),
+        "pool": {"min_size": 2, "max_size": 10, "timeout": 10},  # or "pool": True for defaults
+    }
+    return {"default": default}
+# --8<-- [end:pool]

@@ -1,8 +1,10 @@
 """The ORM recipes' queries (docs/howto/django-orm.md); tests/test_django_orm.py runs each one."""
-from django.db import transaction
-from django.db.models import Avg, Count, F, Q, Sum
+from datetime import timedelta
 
-from .models import Company, Hire, Opening
+from django.db import transaction
+from django.db.models import Avg, Count, F, ProtectedError, Q, Sum
+
+from .models import Company, Hire, Opening, Posting
 
 
 # --8<-- [start:group-by]
@@ -77,3 +79,28 @@ def hire_or_report(opening_id, person):
         return f"not hired: {exc}"
     return "hired"
 # --8<-- [end:atomic-caught]
+
+
+# --8<-- [start:f-compare]
+def edited_days_later(days=1):
+    """Compare two columns of the same row: WHERE updated_at > created_at + <days>.
+    F() names a column, so the comparison runs in the database, row by row."""
+    return Posting.objects.filter(updated_at__gt=F("created_at") + timedelta(days=days))
+
+
+def with_time_to_edit():
+    """F() in annotate(): a computed column; a datetime minus a datetime is a timedelta."""
+    return Posting.objects.annotate(time_to_edit=F("updated_at") - F("created_at"))
+# --8<-- [end:f-compare]
+
+
+# --8<-- [start:protected-delete]
+def delete_opening(opening):
+    """Turn the PROTECT refusal into a message instead of a 500 error page."""
+    try:
+        opening.delete()
+    except ProtectedError as exc:
+        blocking = ", ".join(sorted(str(obj) for obj in exc.protected_objects))
+        return f"Cannot delete {opening.title}: it still has applicants ({blocking})."
+    return "deleted"
+# --8<-- [end:protected-delete]
