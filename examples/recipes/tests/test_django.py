@@ -334,3 +334,102 @@ def test_update_and_bulk_create_send_no_post_save():
     """The symptom: queryset.update() and bulk_create() never call save(), so no signal."""
     User.objects.bulk_create([User(username="bulk")])
     assert not Profile.objects.filter(user__username="bulk").exists()
+
+
+# --- URL names: NoReverseMatch (docs/troubleshooting/django.md) -------------------------------
+
+def test_no_reverse_match_for_a_name_no_pattern_has():
+    from catalogue import assert_reproduces, printed
+    from django.urls import NoReverseMatch, reverse
+    assert reverse("dj-errorpages-profile", args=[7]) == "/dj_errorpages/users/7/"
+    with pytest.raises(NoReverseMatch) as exc:
+        reverse("dj-auth-signup")  # a typo, or a name= that no path() has
+    assert_reproduces(printed(exc.value), "django/no-reverse-match")
+    with pytest.raises(NoReverseMatch) as exc:
+        reverse("dj-errorpages-profile")  # the pattern needs <int:pk>
+    assert_reproduces(printed(exc.value), "django/no-reverse-match-arguments")
+    with pytest.raises(NoReverseMatch) as exc:
+        reverse("dj_auth:dj-auth-login")  # a namespace, but the URLconf sets no app_name
+    assert_reproduces(printed(exc.value), "django/no-reverse-match-namespace")
+
+
+# --- Templates: {% load %} in every file (docs/troubleshooting/django.md) ---------------------
+
+def test_static_tag_without_load_in_a_child_template():
+    from catalogue import assert_reproduces, printed
+    from django.template import TemplateSyntaxError, engines
+    django_engine = engines["django"]
+    child = ('{% extends "base.html" %}\n{% block content %}\n'
+             '<img src="{% static \'logo.png\' %}">\n{% endblock %}\n')
+    with pytest.raises(TemplateSyntaxError) as exc:
+        django_engine.from_string(child)  # {% load static %} in base.html does not carry over
+    assert_reproduces(printed(exc.value), "django/invalid-block-tag")
+    with pytest.raises(TemplateSyntaxError) as exc:
+        django_engine.from_string("{% load staticfiles %}")  # removed in Django 3.0
+    assert_reproduces(printed(exc.value), "django/staticfiles-not-registered")
+    fixed = django_engine.from_string("{% load static %}<img src=\"{% static 'logo.png' %}\">")
+    assert fixed.render() == '<img src="/static/logo.png">'
+
+
+# --- Middleware order: request.user (docs/troubleshooting/django.md) --------------------------
+
+def test_middleware_reading_request_user_before_authentication_middleware():
+    from catalogue import assert_reproduces, printed
+    from cookbook.dj_auth.settings_auth import MIDDLEWARE
+    ours = "cookbook.dj_auth.middleware.username_header"
+    assert MIDDLEWARE.index(ours) > MIDDLEWARE.index(
+        "django.contrib.auth.middleware.AuthenticationMiddleware")
+    with override_settings(MIDDLEWARE=MIDDLEWARE):
+        assert Client().get("/dj_static/")["X-Username"] == "anonymous"
+    too_early = [m for m in MIDDLEWARE if m != ours]
+    too_early.insert(1, ours)  # above SessionMiddleware and AuthenticationMiddleware
+    with override_settings(MIDDLEWARE=too_early):
+        with pytest.raises(AttributeError) as exc:
+            Client().get("/dj_static/")
+    assert_reproduces(printed(exc.value), "django/request-has-no-user")
+
+
+# --- @login_required and LOGIN_URL (docs/troubleshooting/django.md) ---------------------------
+
+@pytest.mark.django_db
+def test_login_required_sends_to_accounts_login_unless_login_url_is_set():
+    client = Client()
+    response = client.get("/dj_auth/dashboard/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/dj_auth/dashboard/"  # the default
+    assert client.get(response["Location"]).status_code == 404  # no such URL in this project
+    with override_settings(LOGIN_URL=settings_auth.LOGIN_URL):  # a URL name works too
+        response = client.get("/dj_auth/dashboard/")
+        assert response["Location"] == "/dj_auth/login/?next=/dj_auth/dashboard/"
+        assert client.get(response["Location"]).status_code == 200
+
+
+# --- Server Error (500) only with DEBUG off (docs/troubleshooting/django.md) ------------------
+
+def test_manifest_storage_without_collectstatic_is_a_500_only_with_debug_off(tmp_path, caplog):
+    storages = {**wn.STORAGES}
+    with override_settings(STATIC_ROOT=tmp_path, STORAGES=storages):  # collectstatic never ran
+        with override_settings(DEBUG=True):
+            assert Client().get("/dj_static/").status_code == 200  # DEBUG: unhashed names
+        caplog.set_level("ERROR", logger="django.request")
+        with override_settings(DEBUG=False):
+            response = Client(raise_request_exception=False).get("/dj_static/")
+    assert response.status_code == 500
+    assert "Internal Server Error: /dj_static/" in caplog.text
+    assert "Missing staticfiles manifest entry for 'dj_static/site.css'" in caplog.text
+
+
+# --- Time zones: stored in UTC, shown in TIME_ZONE (docs/tech/django.md) ----------------------
+
+def test_a_utc_datetime_is_shown_in_time_zone():
+    import datetime as dt
+
+    from django.template import engines
+
+    from cookbook.djangotime import zones
+    moment = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.timezone.utc)  # as the database returns it
+    with override_settings(USE_TZ=zones.USE_TZ, TIME_ZONE=zones.TIME_ZONE):
+        assert zones.wall_clock(moment) == "07 Dec 2026, 12:00"  # UTC+3
+        page = engines["django"].from_string('{{ t|time:"H:i" }} {% load tz %}{{ t|utc|time:"H:i" }}')
+        assert page.render({"t": moment}) == "12:00 09:00"
+        assert timezone.now().tzinfo is dt.timezone.utc  # timezone.now() is always UTC

@@ -119,7 +119,8 @@ def test_close_postings_action_updates_selected_rows_and_says_so(staff, postings
 def test_action_is_hidden_without_change_permission(postings):
     from django.contrib.auth.models import Permission
     viewer = get_user_model().objects.create_user("viewer", password="pw-123456", is_staff=True)
-    viewer.user_permissions.add(Permission.objects.get(codename="view_posting"))
+    viewer.user_permissions.add(Permission.objects.get(  # dj_orm has a Posting model too
+        codename="view_posting", content_type__app_label="cookbook_dj_admin"))
     client = Client()
     client.force_login(viewer)
     page = client.get("/dj_admin/cookbook_dj_admin/posting/").content.decode()
@@ -174,3 +175,14 @@ def test_missing_log_folder_is_unable_to_configure_handler(tmp_path):
     }
     with pytest.raises(ValueError, match="Unable to configure handler 'file'"):
         logging.config.dictConfig(config)
+
+
+# --- The admin's own name: site_header --------------------------------------------------------
+
+def test_site_header_replaces_django_administration(staff):
+    page = staff.get("/dj_admin/").content.decode()
+    assert "Job Board administration" in page
+    assert "<title>Dashboard | Job Board admin</title>" in page
+    assert "Django administration" not in page
+    login = Client().get("/dj_admin/login/").content.decode()
+    assert "Job Board administration" in login

@@ -5,6 +5,12 @@ from django.utils.translation import ngettext
 
 from .models import Company, Posting
 
+# --8<-- [start:site-header]
+admin.site.site_header = "Job Board administration"  # the bar on every page and the login form
+admin.site.site_title = "Job Board admin"  # the end of the browser tab's title
+admin.site.index_title = "Dashboard"  # the heading of the admin's home page
+# --8<-- [end:site-header]
+
 
 # --8<-- [start:list]
 class PostingInline(admin.TabularInline):

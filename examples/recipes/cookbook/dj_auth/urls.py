@@ -13,3 +13,6 @@ urlpatterns = [
     path("", views.home, name="dj-auth-home"),
 ]
 # --8<-- [end:urls]
+
+# A view with a bare @login_required, for the "/accounts/login/ is a 404" entry.
+urlpatterns += [path("dashboard/", views.dashboard, name="dj-auth-dashboard")]
