@@ -52,6 +52,10 @@ def test_paginate_apiview(client, users, url):
     assert len(client.get(url, {"page_size": 100}).json()["results"]) == 12  # capped at 50, 12 exist
     ids = [n["id"] for page in (1, 2, 3) for n in client.get(url, {"page": page}).json()["results"]]
     assert len(ids) == len(set(ids)) == 12  # a stable order: no row repeated or skipped
+    from rest_framework.pagination import PageNumberPagination
+    from rest_framework.settings import DEFAULTS
+    assert PageNumberPagination.page_size_query_param is None  # ?page_size= ignored by default
+    assert "PAGE_SIZE_QUERY_PARAM" not in DEFAULTS  # no such setting: subclass the paginator
 
 
 def test_overridden_list_still_paginates(client, users):
@@ -545,3 +549,130 @@ def test_to_representation():
 def test_redoc_page(client, spectacular):
     page = client.get("/drfcook/api/redoc/")
     assert page.status_code == 200 and b"redoc" in page.content.lower()
+
+
+# --- A serializer and permissions per action ---------------------------------------------------
+
+def test_per_action_serializer_and_permissions(client, users):
+    abel, hana = users
+    note = Note.objects.create(owner=abel, title="Draft", body="The whole text")
+    listed = client.get("/drfcook/per-action-notes/").json()
+    assert set(listed[0]) == {"id", "title", "owner", "status"}  # the list serializer: no body
+    assert client.get(f"/drfcook/per-action-notes/{note.pk}/").json()["body"] == "The whole text"
+    assert client.post("/drfcook/per-action-notes/", {"title": "x"}, format="json").status_code == 403
+    assert client.get("/drfcook/per-action-notes/mine/").status_code == 403  # the @action's own class
+    client.force_authenticate(hana)
+    assert client.get("/drfcook/per-action-notes/mine/").json() == []
+    assert client.post(f"/drfcook/per-action-notes/{note.pk}/publish/").status_code == 403  # not hers
+    client.force_authenticate(abel)
+    from django.urls import reverse
+    assert reverse("cookbook-per-action-note-publish", args=[note.pk]) == f"/drfcook/per-action-notes/{note.pk}/publish/"
+    published = client.post(f"/drfcook/per-action-notes/{note.pk}/publish/")
+    assert published.status_code == 200 and published.json()["status"] == "published"
+    assert [n["title"] for n in client.get("/drfcook/per-action-notes/mine/").json()] == ["Draft"]
+    assert client.delete(f"/drfcook/per-action-notes/{note.pk}/").status_code == 403  # staff only
+    abel.is_staff = True
+    abel.save()
+    assert client.delete(f"/drfcook/per-action-notes/{note.pk}/").status_code == 204
+
+
+# --- Search, order and filter across a relation, or by several values ---------------------------
+
+def test_related_search_ordering_and_in_filter(client, users):
+    abel, hana = users
+    a1 = Note.objects.create(owner=abel, title="Signals", priority=1)
+    a2 = Note.objects.create(owner=abel, title="Celery", priority=3, status="published")
+    h1 = Note.objects.create(owner=hana, title="ORM", priority=2, status="published")
+
+    def ids(**params):
+        response = client.get("/drfcook/browse/", params)
+        assert response.status_code == 200, response.content
+        return [n["id"] for n in response.json()]
+
+    assert sorted(ids(search="hana")) == [h1.pk]  # the owner's username is searched too
+    assert ids(ordering="owner__username,-priority") == [a2.pk, a1.pk, h1.pk]
+    assert ids(ordering="body") == [h1.pk, a2.pk, a1.pk]  # not in ordering_fields: default order
+    assert sorted(ids(id__in=f"{a1.pk},{h1.pk}")) == sorted([a1.pk, h1.pk])
+    assert sorted(ids(status=["draft", "published"])) == sorted([a1.pk, a2.pk, h1.pk])
+    assert client.get("/drfcook/browse/", {"id__in": "1,abc"}).status_code == 400
+
+
+# --- 409 Conflict with a field error ------------------------------------------------------------
+
+def test_conflict_409_with_field_error(client, users):
+    abel, _ = users
+    client.force_authenticate(abel)
+    assert client.post("/drfcook/unique-notes/", {"title": "Plans"}, format="json").status_code == 201
+    again = client.post("/drfcook/unique-notes/", {"title": "plans"}, format="json")
+    assert again.status_code == 409
+    assert again.json() == {"title": ["You already have a note with this title."]}
+    invalid = client.post("/drfcook/unique-notes/", {"title": ""}, format="json")
+    assert invalid.status_code == 400  # validation errors stay 400
+
+
+def test_validation_error_status_is_always_400():
+    """Why the recipe raises its own exception: is_valid() re-raises a fresh ValidationError."""
+    from rest_framework import serializers
+    from rest_framework.exceptions import ValidationError
+
+    class Sneaky(serializers.Serializer):
+        name = serializers.CharField()
+
+        def validate_name(self, value):
+            error = ValidationError("Taken.")
+            error.status_code = 409
+            raise error
+
+    with pytest.raises(ValidationError) as exc:
+        Sneaky(data={"name": "x"}).is_valid(raise_exception=True)
+    assert exc.value.status_code == 400 and exc.value.detail == {"name": ["Taken."]}
+
+    from rest_framework.views import exception_handler
+    from cookbook.drfcook.views import Conflict
+
+    class Escapes(serializers.Serializer):
+        name = serializers.CharField()
+        other = serializers.IntegerField()
+
+        def validate_name(self, value):
+            raise Conflict({"name": ["Taken."]})
+
+    with pytest.raises(Conflict):  # not a ValidationError: is_valid() lets it through, other errors unseen
+        Escapes(data={"name": "x", "other": "not a number"}).is_valid(raise_exception=True)
+    response = exception_handler(Conflict("Taken."), {})
+    assert response.status_code == 409 and response.data == {"detail": "Taken."}
+    assert Conflict().get_codes() == "conflict"
+
+
+# --- Got a TypeError when calling User.objects.create() ----------------------------------------
+
+def test_create_typeerror_from_extra_field(client):
+    from catalogue import assert_reproduces, printed
+    from rest_framework import serializers
+
+    class RegisterSerializer(serializers.ModelSerializer):
+        """Broken: password2 stays in validated_data, and User.objects.create() has no such field."""
+        password = serializers.CharField(write_only=True)
+        password2 = serializers.CharField(write_only=True)
+
+        class Meta:
+            model = get_user_model()
+            fields = ["username", "password", "password2"]
+
+        def validate(self, attrs):
+            if attrs["password"] != attrs["password2"]:
+                raise serializers.ValidationError({"password2": "The two passwords differ."})
+            return attrs
+
+    data = {"username": "lena", "password": "pw-lena-123", "password2": "pw-lena-123"}
+    serializer = RegisterSerializer(data=data)
+    assert serializer.is_valid(), serializer.errors
+    with pytest.raises(TypeError) as exc:
+        serializer.save()
+    assert_reproduces(printed(exc.value), "drf/create-typeerror")
+    assert "TypeError: User() got unexpected keyword arguments: 'password2'" in str(exc.value)
+    created = client.post("/drfcook/register/", data, format="json")  # the fixed serializer
+    assert created.status_code == 201 and created.json() == {"username": "lena"}
+    assert get_user_model().objects.get(username="lena").check_password("pw-lena-123")
+    differ = client.post("/drfcook/register/", {**data, "username": "ole", "password2": "other"}, format="json")
+    assert differ.status_code == 400 and differ.json() == {"password2": ["The two passwords differ."]}

@@ -15,3 +15,18 @@ class NoteFilter(django_filters.FilterSet):
         model = Note
         fields = ["status"]                                                # ?status=published
 # --8<-- [end:note-filter]
+
+
+# --8<-- [start:in-filter]
+class NumberInFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
+    """One parameter, comma-separated numbers: ?id__in=3,5,8"""
+
+
+class NoteBrowseFilter(django_filters.FilterSet):
+    id__in = NumberInFilter(field_name="id", lookup_expr="in")                 # ?id__in=3,5,8
+    status = django_filters.MultipleChoiceFilter(choices=Note.Status.choices)  # ?status=draft&status=published
+
+    class Meta:
+        model = Note
+        fields = []  # only the filters declared above
+# --8<-- [end:in-filter]

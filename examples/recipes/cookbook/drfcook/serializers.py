@@ -1,4 +1,5 @@
 """Serializers for the DRF recipes (docs/howto/drf.md)."""
+from django.contrib.auth import get_user_model
 from django.core.validators import FileExtensionValidator
 from django.db import transaction
 from rest_framework import serializers
@@ -185,3 +186,33 @@ class NoteCardSerializer(serializers.ModelSerializer):
         data["status"] = note.get_status_display()  # the label on output; input still takes "draft"
         return {key: value for key, value in data.items() if value not in ("", None)}  # no empty keys
 # --8<-- [end:to-representation]
+
+
+# --8<-- [start:per-action-serializers]
+class NoteSummarySerializer(serializers.ModelSerializer):
+    """The list: a few fields per row, so a page of 50 stays small."""
+    owner = serializers.CharField(source="owner.username", read_only=True)
+
+    class Meta:
+        model = Note
+        fields = ["id", "title", "owner", "status"]
+# --8<-- [end:per-action-serializers]
+
+
+# --8<-- [start:register-typeerror]
+class RegisterSerializer(serializers.ModelSerializer):
+    password = serializers.CharField(write_only=True)
+    password2 = serializers.CharField(write_only=True)  # a check only: the model has no such field
+
+    class Meta:
+        model = get_user_model()
+        fields = ["username", "password", "password2"]
+
+    def validate(self, attrs):
+        if attrs["password"] != attrs.pop("password2"):  # pop: create() must not receive it
+            raise serializers.ValidationError({"password2": "The two passwords differ."})
+        return attrs
+
+    def create(self, validated_data):
+        return get_user_model().objects.create_user(**validated_data)  # hashes the password
+# --8<-- [end:register-typeerror]

@@ -8,6 +8,7 @@ from . import schema_urls, views
 router = DefaultRouter()
 router.register("notes", views.NoteViewSet, basename="cookbook-note")
 router.register("orders", views.OrderViewSet, basename="cookbook-order")
+router.register("per-action-notes", views.PerActionNoteViewSet, basename="cookbook-per-action-note")
 
 urlpatterns = [
     path("", include(router.urls)),
@@ -24,6 +25,9 @@ urlpatterns = [
     path("login/", views.LoginView.as_view()),
     path("note-links/", views.NoteLinksView.as_view()),
     path("own-notes/", views.OwnNoteCreateView.as_view()),
+    path("browse/", views.NoteBrowseView.as_view()),
+    path("unique-notes/", views.NoteCreateView.as_view()),
+    path("register/", views.RegisterView.as_view()),
     path("", include(schema_urls)),
     # --8<-- [start:versioning-urls]
     re_path(r"^(?P<version>v1|v2)/notes/$", views.VersionedNotesView.as_view()),

@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import filters, generics, permissions, status, viewsets
-from rest_framework.decorators import api_view
-from rest_framework.exceptions import ValidationError
+from rest_framework.decorators import action, api_view
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
@@ -16,12 +16,12 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.versioning import AcceptHeaderVersioning, URLPathVersioning
 from rest_framework.views import APIView
 
-from .filters import NoteFilter
+from .filters import NoteBrowseFilter, NoteFilter
 from .models import Attachment, IdempotencyRecord, Note, Order
 from .permissions import IsOwnerOrReadOnly
 from .serializers import (
-    AttachmentSerializer, NoteLinkSerializer, NoteSerializer, NoteV2Serializer, OrderSerializer,
-    OwnTitleSerializer,
+    AttachmentSerializer, NoteLinkSerializer, NoteSerializer, NoteSummarySerializer, NoteV2Serializer,
+    OrderSerializer, OwnTitleSerializer, RegisterSerializer,
 )
 
 
@@ -250,3 +250,75 @@ class OwnNoteCreateView(generics.CreateAPIView):
     serializer_class = OwnTitleSerializer
     permission_classes = [permissions.IsAuthenticated]
 # --8<-- [end:context-view]
+
+
+# --8<-- [start:per-action-viewset]
+class PerActionNoteViewSet(viewsets.ModelViewSet):
+    queryset = Note.objects.select_related("owner")
+    permission_classes = [permissions.IsAuthenticated, IsOwnerOrReadOnly]  # the default for every action
+
+    def get_serializer_class(self):
+        if self.action in ("list", "mine"):
+            return NoteSummarySerializer  # short rows for lists
+        return NoteSerializer  # retrieve, create, update, partial_update, destroy, publish
+
+    def get_permissions(self):
+        if self.action in ("list", "retrieve"):
+            return [permissions.AllowAny()]  # anyone may read
+        if self.action == "destroy":
+            return [permissions.IsAdminUser()]  # only staff may delete
+        return super().get_permissions()  # permission_classes, or the @action's own
+
+    def perform_create(self, serializer):
+        serializer.save(owner=self.request.user)
+
+    @action(detail=True, methods=["post"])  # POST /per-action-notes/{pk}/publish/
+    def publish(self, request, pk=None):
+        note = self.get_object()  # runs has_object_permission(): only the owner gets past here
+        note.status = Note.Status.PUBLISHED
+        note.save(update_fields=["status"])
+        return Response(self.get_serializer(note).data)
+
+    @action(detail=False, permission_classes=[permissions.IsAuthenticated])  # GET /per-action-notes/mine/
+    def mine(self, request):
+        notes = self.get_queryset().filter(owner=request.user)
+        return Response(self.get_serializer(notes, many=True).data)
+# --8<-- [end:per-action-viewset]
+
+
+# --8<-- [start:related-search]
+class NoteBrowseView(generics.ListAPIView):
+    queryset = Note.objects.select_related("owner")
+    serializer_class = NoteSerializer
+    filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
+    filterset_class = NoteBrowseFilter
+    search_fields = ["title", "owner__username"]          # ?search=abel also finds abel's notes
+    ordering_fields = ["priority", "owner__username"]     # ?ordering=owner__username,-priority
+    ordering = ["-created_at", "-id"]                     # when ?ordering= is absent or not allowed
+# --8<-- [end:related-search]
+
+
+# --8<-- [start:conflict]
+class Conflict(APIException):
+    """409: the data is valid, but it clashes with what is stored (a duplicate, a stale version)."""
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "This request conflicts with the current state of the resource."
+    default_code = "conflict"
+
+
+class NoteCreateView(generics.CreateAPIView):
+    serializer_class = NoteSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def perform_create(self, serializer):
+        title = serializer.validated_data["title"]  # runs after is_valid(): the data is valid
+        if Note.objects.filter(owner=self.request.user, title__iexact=title).exists():
+            raise Conflict({"title": ["You already have a note with this title."]})  # a dict stays a dict
+        serializer.save(owner=self.request.user)
+# --8<-- [end:conflict]
+
+
+class RegisterView(generics.CreateAPIView):
+    """The fixed registration serializer behind a view (docs/troubleshooting/drf.md#drf-create-typeerror)."""
+    serializer_class = RegisterSerializer
+    permission_classes = [permissions.AllowAny]
