@@ -100,6 +100,8 @@ def test_setup_reads_celery_settings_and_finds_tasks(settings):
     assert fresh.conf.task_serializer == "json"
     assert fresh.conf.task_track_started is True
     assert fresh.conf.task_routes == celery_settings.CELERY_TASK_ROUTES
+    assert fresh.conf.worker_max_tasks_per_child == 200       # docs/howto/celery-operations.md#celery-memory
+    assert fresh.conf.worker_max_memory_per_child == 300_000
     fresh.loader.import_default_modules()                  # what autodiscover_tasks() triggers
     assert "cookbook.celery_recipes.tasks.add" in fresh.tasks
 
@@ -206,6 +208,27 @@ def test_chord_without_a_result_backend_is_refused():
         chord([add.s(1, 1)], total.s()).apply_async()
 
 
+# --- docs/howto/celery.md#celery-chord-error -----------------------------------------------
+def test_a_failed_header_task_fails_the_chord_and_calls_the_errback(celery_worker):
+    from celery.exceptions import ChordError
+
+    # --8<-- [start:chord-error]
+    workflow = chord(
+        [tasks.add.s(1, 1), tasks.fail.s("partner API down"), tasks.add.s(3, 3)],
+        tasks.total.s().on_error(tasks.report_failure.s()),   # errback on the callback
+    )
+    result = workflow.apply_async()
+    # total() never runs: its result fails with ChordError, naming the failed task.
+    # --8<-- [end:chord-error]
+    with pytest.raises(ChordError, match="partner API down"):
+        result.get(timeout=15)
+    assert result.state == "FAILURE"
+    deadline = time.monotonic() + 10
+    while not any(r.startswith("failed: ChordError") for r in tasks.RAN):
+        assert time.monotonic() < deadline, tasks.RAN
+        time.sleep(0.05)
+
+
 # --- docs/howto/celery.md#celery-task-state ------------------------------------------------
 def test_state_goes_pending_started_success(celery_worker):
     # --8<-- [start:state]
@@ -306,6 +329,32 @@ def test_revoked_task_never_runs(celery_worker):
 
 
 
+# --- docs/howto/celery.md#celery-expires-purge ---------------------------------------------
+def test_expired_task_is_revoked_not_run(celery_worker):
+    from celery.exceptions import TaskRevokedError
+
+    # --8<-- [start:expires]
+    # Useless after 0.1 s, and due in 0.3 s: the worker skips it and records REVOKED.
+    result = tasks.record.apply_async(("stale report",), countdown=0.3, expires=0.1)
+    # --8<-- [end:expires]
+    with pytest.raises(TaskRevokedError):
+        result.get(timeout=10)
+    assert result.state == "REVOKED"
+    assert "stale report" not in tasks.RAN
+
+
+def test_purge_deletes_the_waiting_messages():
+    demo = Celery("purge-demo", broker="memory://", set_as_current=False)
+    demo.conf.task_default_queue = "purge-demo"      # a queue no worker of this module consumes
+    for n in range(3):
+        demo.send_task("reports.build", args=(n,))
+    # --8<-- [start:purge]
+    deleted = demo.control.purge()   # the same as: celery -A config purge -f
+    # --8<-- [end:purge]
+    assert deleted == 3
+    assert demo.control.purge() == 0
+
+
 # --- docs/howto/celery.md#celery-on-commit --------------------------------------------------
 def test_task_is_sent_only_after_commit(transactional_db, celery_worker):
     # transactional_db: real COMMITs, so the worker's own connection sees the row afterwards.
@@ -375,6 +424,26 @@ def test_beat_sends_due_tasks_and_a_worker_runs_them(celery_worker):
         assert tasks.RAN.count("tick") == 1
     finally:
         app.conf.beat_schedule = {}
+
+
+# --- docs/howto/celery-operations.md#celery-rate-limit -------------------------------------
+def test_rate_limit_spaces_the_starts_on_one_worker(celery_worker):
+    results = [tasks.call_partner_api.delay(n) for n in range(4)]
+    assert [r.get(timeout=15) for r in results] == [0, 1, 2, 3]
+    starts = sorted(tasks.TIMES[f"api-{n}"] for n in range(4))
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert min(gaps) >= 0.1                          # "5/s": one start every 0.2 s...
+    assert starts[-1] - starts[0] >= 0.5             # ...so 4 starts take at least 0.6 s
+
+
+def test_rate_limited_tasks_hold_the_workers_prefetch_slots(celery_worker):
+    # The worker keeps waiting rate-limited messages as reserved: with prefetch 4 (solo pool),
+    # a quick task sent after them waits until earlier ones have run.
+    waiting = [tasks.call_partner_api.delay(n) for n in range(8)]
+    quick = tasks.record.delay("quick")
+    assert quick.get(timeout=15) == "quick"
+    assert len([r for r in tasks.RAN if r.startswith("api-")]) >= 4   # ran after at least 4 of them
+    [r.get(timeout=15) for r in waiting]
 
 
 # --- docs/howto/celery-operations.md#celery-monitoring -------------------------------------

@@ -275,3 +275,126 @@ def test_redis_py_lock_that_times_out_mid_job_is_not_released_twice(r):
     assert lock.run_once(r, "sync", slow_job, timeout=0.1) == "done"
     assert r.get("lock:sync") == b"another-owner"               # their lock survives
     r.delete("lock:sync")
+
+
+# --- docs/howto/redis.md#redis-connection-pool ----------------------------------------------------
+def connections_named(r, name):
+    return [c for c in r.client_list() if c["name"] == name]
+
+
+def test_one_client_reuses_its_connections(r):
+    port = r.connection_pool.connection_kwargs["port"]
+    shared = redis.Redis(port=port, client_name="shared")
+    for n in range(50):                                  # 50 "requests", one after another
+        shared.incr("hits")
+    assert len(connections_named(r, "shared")) == 1      # one connection served them all
+    shared.close()
+
+
+def test_a_client_per_request_opens_a_connection_per_request(r):
+    port = r.connection_pool.connection_kwargs["port"]
+    clients = []
+    for n in range(50):
+        client = redis.Redis(port=port, client_name="per-request")   # a new pool every time
+        client.incr("hits")
+        clients.append(client)                           # kept alive, as a long-lived object would be
+    assert len(connections_named(r, "per-request")) == 50
+    for client in clients:
+        client.close()
+
+
+def test_threads_share_the_pool_up_to_its_ceiling(r):
+    from concurrent.futures import ThreadPoolExecutor
+
+    port = r.connection_pool.connection_kwargs["port"]
+    assert redis.Redis(port=port).connection_pool.max_connections == 100   # redis-py 8's default
+    client = redis.Redis(port=port, client_name="threads", max_connections=4)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda n: client.blpop(f"empty:{n}", timeout=0.2), range(8)))
+    assert 1 <= len(connections_named(r, "threads")) <= 4    # never more than the pool's ceiling
+    held = [client.connection_pool.get_connection() for _ in range(4)]
+    with pytest.raises(redis.exceptions.MaxConnectionsError, match="Too many connections"):
+        client.connection_pool.get_connection()          # a fifth at once: the pool is full
+    for connection in held:
+        client.connection_pool.release(connection)
+    client.close()
+
+
+def test_the_recipes_client_is_made_once_per_process():
+    import importlib
+
+    again = importlib.import_module("cookbook.redis_recipes.connection")
+    assert again.redis_client is connection.redis_client          # imports reuse the module
+    assert connection.redis_client.connection_pool.max_connections == 20
+
+
+def test_django_redis_connections_share_one_pool(r, settings):
+    port = r.connection_pool.connection_kwargs["port"]
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache",
+                                   "LOCATION": f"redis://127.0.0.1:{port}/0"}}
+    # --8<-- [start:django-redis]
+    from django_redis import get_redis_connection
+
+    first = get_redis_connection("default")    # the client behind CACHES["default"]
+    second = get_redis_connection("default")   # another call, another request...
+    assert first.connection_pool is second.connection_pool   # ...the same pool
+    # --8<-- [end:django-redis]
+    first.set("via-django-redis", 1)
+    assert r.get("via-django-redis") == b"1"
+
+
+# --- docs/tech/celery.md#task-priority -------------------------------------------------------------
+def test_redis_broker_keeps_a_list_per_priority_step_and_serves_0_first(r):
+    from celery import Celery
+
+    port = r.connection_pool.connection_kwargs["port"]
+    app = Celery("prio", broker=f"redis://127.0.0.1:{port}/4", set_as_current=False)
+    # --8<-- [start:redis-priority]
+    app.conf.broker_transport_options = {
+        "queue_order_strategy": "priority",
+        "priority_steps": list(range(10)),   # 10 lists per queue instead of 4 (0, 3, 6, 9)
+        "sep": ":",                          # name them celery:1 ... celery:9
+    }
+    # --8<-- [end:redis-priority]
+    for n in range(3):
+        app.send_task("reports.build", task_id=f"low-{n}", priority=9)
+    app.send_task("emails.password_reset", task_id="urgent", priority=0)
+    db4 = redis.Redis(port=port, db=4)
+    assert db4.llen("celery") == 1 and db4.llen("celery:9") == 3   # priority 0 lives in "celery"
+    with app.connection_for_read() as conn:
+        queue = conn.SimpleQueue("celery")
+        first = queue.get(timeout=2)
+        assert first.headers["id"] == "urgent"                     # sent last, served first
+        first.ack()
+        queue.close()
+    db4.flushdb()
+    db4.close()
+
+
+# --- docs/troubleshooting/redis.md#redis-celery-task-meta -------------------------------------------
+def test_celery_results_in_redis_expire_after_result_expires(r):
+    from datetime import timedelta
+
+    from celery import Celery
+
+    port = r.connection_pool.connection_kwargs["port"]
+    results = Celery("results", broker="memory://", set_as_current=False,
+                     backend=f"redis://127.0.0.1:{port}/6")
+    db6 = redis.Redis(port=port, db=6)
+    assert results.conf.result_expires == timedelta(days=1)           # the default
+    results.backend.store_result("task-a", 42, "SUCCESS")
+    assert 86_390 < db6.ttl("celery-task-meta-task-a") <= 86_400       # one day, as a Redis TTL
+
+    from cookbook.celery_recipes import celery_settings
+
+    results.conf.result_expires = celery_settings.CELERY_RESULT_EXPIRES   # 3600
+    results.backend.expires = results.backend.prepare_expires(None)    # (a new app reads it at start)
+    results.backend.store_result("task-b", 42, "SUCCESS")
+    assert 3590 < db6.ttl("celery-task-meta-task-b") <= 3600
+
+    results.backend.expires = None                                     # CELERY_RESULT_EXPIRES = None
+    results.backend.store_result("task-c", 42, "SUCCESS")
+    assert db6.ttl("celery-task-meta-task-c") == -1                    # kept for ever
+    assert results.backend.supports_autoexpire                         # no celery beat cleanup needed
+    db6.flushdb()
+    db6.close()

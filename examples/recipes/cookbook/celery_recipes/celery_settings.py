@@ -46,3 +46,16 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 # --8<-- [end:beat]
+
+# --8<-- [start:result-lifetime]
+CELERY_RESULT_EXPIRES = 3600  # keep each task's result for an hour (default: one day)
+# Store no result at all, for every task: CELERY_TASK_IGNORE_RESULT = True
+# or for one task: @shared_task(ignore_result=True)
+# --8<-- [end:result-lifetime]
+
+# --8<-- [start:memory]
+# Replace each pool process after 200 tasks, or after the task that takes it past
+# 300 MB of resident memory (prefork pool only; the value is in KiB).
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 200
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = 300_000
+# --8<-- [end:memory]

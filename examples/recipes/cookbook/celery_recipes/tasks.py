@@ -114,3 +114,25 @@ def greet_new_user(user_id):
 def add_then_double(x, y):
     """The anti-pattern of docs/howto/celery.md#celery-canvas: waiting inside a task."""
     return add.delay(x, y).get(timeout=10) * 2  # RuntimeError: Never call result.get() within a task!
+
+
+# --8<-- [start:rate-limit]
+@shared_task(rate_limit="5/s")   # at most 5 starts a second, on EACH worker
+def call_partner_api(order_id):
+    TIMES[f"api-{order_id}"] = time.monotonic()   # stands in for one HTTP call to the partner
+    RAN.append(f"api-{order_id}")
+    return order_id
+# --8<-- [end:rate-limit]
+
+
+@shared_task
+def fail(reason):
+    raise ValueError(reason)
+
+
+# --8<-- [start:chord-errback]
+@shared_task
+def report_failure(request, exc, traceback):
+    """An errback: Celery calls it with the failed task's request, exception and traceback."""
+    RAN.append(f"failed: {exc!r}")
+# --8<-- [end:chord-errback]

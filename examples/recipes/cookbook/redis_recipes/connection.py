@@ -28,3 +28,24 @@ CACHES = {
 CELERY_BROKER_URL = REDIS_URL.rsplit("/", 1)[0] + "/1"      # db 1: Celery's queues
 CELERY_RESULT_BACKEND = REDIS_URL.rsplit("/", 1)[0] + "/2"  # db 2: task results
 # --8<-- [end:url]
+
+
+# --8<-- [start:pool]
+import redis  # noqa: E402  (at the top of the module)
+
+# One client for the whole process, made once when this module is first imported.
+# The client is thread-safe: each command borrows a connection from the client's pool
+# and gives it back, so the same few connections serve every request.
+redis_client = redis.Redis.from_url(
+    REDIS_URL,
+    max_connections=20,        # the pool's ceiling; redis-py 8's default is 100
+    socket_connect_timeout=2,  # seconds to open a connection
+    socket_timeout=2,          # seconds to wait for a reply
+    health_check_interval=30,  # PING a connection idle for 30 s before reusing it
+)
+
+
+def unread_count(user_id):
+    # Import redis_client where you need it; never call redis.Redis(...) per request.
+    return int(redis_client.get(f"unread:{user_id}") or 0)
+# --8<-- [end:pool]
