@@ -144,3 +144,36 @@ async def report_without_blocking(seconds: float) -> list[str]:
         loop.run_in_executor(None, blocking_report, seconds),
     )
 # --8<-- [end:to-thread]
+
+
+# --8<-- [start:taskgroup-except-star]
+async def fetch_or_fail(name: str, delay: float) -> str:
+    if delay < 0:
+        raise ValueError(f"{name} is down")
+    return await fetch(name, delay)
+
+
+async def fetch_all_or_report(delays: dict[str, float]) -> list[str]:
+    """A TaskGroup raises an ExceptionGroup: catch the errors inside it with ``except*``."""
+    failures: list[str] = []
+    try:
+        async with asyncio.TaskGroup() as group:
+            for name, delay in delays.items():
+                group.create_task(fetch_or_fail(name, delay))
+    except* ValueError as errors:          # Python 3.11+: matches the ValueErrors in the group
+        failures = [str(error) for error in errors.exceptions]   # (no return inside except*)
+    return failures
+
+
+async def fetch_each_safely(delays: dict[str, float]) -> list[str]:
+    """Or handle the error inside each task, so one failure never cancels the others."""
+    async def safe(name: str, delay: float) -> str:
+        try:
+            return await fetch_or_fail(name, delay)
+        except ValueError as error:
+            return f"{name}: failed ({error})"
+
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(safe(name, d)) for name, d in delays.items()]
+    return [task.result() for task in tasks]
+# --8<-- [end:taskgroup-except-star]

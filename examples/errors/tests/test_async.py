@@ -233,3 +233,30 @@ def test_task_exception_never_retrieved(tmp_path):
     assert code == 0 and "request finished" in output     # the program did not fail
     assert "ValueError: no job 42" in output
     assert_reproduces(output, "async/task-exception-never-retrieved")
+
+
+def test_taskgroup_unhandled_errors(tmp_path):
+    # One task of a TaskGroup fails: the others are cancelled and the error comes out wrapped.
+    code, output = run(tmp_path, """
+        import asyncio
+
+        async def fetch(name, delay):
+            if delay < 0:
+                raise ValueError(f"{name} is down")
+            await asyncio.sleep(delay)
+            return name
+
+        async def main():
+            async with asyncio.TaskGroup() as group:
+                group.create_task(fetch("users", 0.05))
+                group.create_task(fetch("jobs", -1))
+
+        try:
+            asyncio.run(main())
+        except ValueError:
+            print("caught by except ValueError")   # never printed: the group is not a ValueError
+            raise
+        """)
+    assert code == 1 and "caught by except ValueError" not in output
+    assert_reproduces(output, "async/taskgroup-unhandled-errors")
+    assert "ValueError: jobs is down" in output   # the real error is inside the group's traceback

@@ -242,3 +242,30 @@ def test_dictionary_changed_size_during_iteration(tmp_path):
     code = "import names\nnames.remove_closed_broken({'backend-dev': True, 'sre': False})\n"
     output = run([sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(NAMES)})
     assert_reproduces(output, "python/dict-changed-size")
+
+
+def test_dataclass_mutable_default(tmp_path):
+    # `tags: list[str] = []` is refused when the class is defined, before any instance exists.
+    code = ("from dataclasses import dataclass\n\n@dataclass\nclass JobPost:\n"
+            "    title: str\n    tags: list[str] = []\n")
+    output = run([sys.executable, "-c", code], cwd=tmp_path)
+    assert_reproduces(output, "python/dataclass-mutable-default")
+    # The fix shown on the page, field(default_factory=list), is examples/python/basics.py:
+    fixed = "import basics\nprint(basics.first.tags, basics.second.tags)\n"
+    assert subprocess.run([sys.executable, "-c", fixed], cwd=tmp_path, env={"PYTHONPATH": str(NAMES)},
+                          capture_output=True, text=True).stdout == "['remote'] []\n"
+
+
+def test_dataclass_field_without_default_after_one_with(tmp_path):
+    # A subclass adds a required field after the parent's defaulted one: its __init__ cannot exist.
+    code = ("from dataclasses import dataclass\n\n@dataclass\nclass Listing:\n"
+            "    title: str\n    remote: bool = False\n\n"
+            "@dataclass\nclass PaidListing(Listing):\n    salary: int\n")
+    output = run([sys.executable, "-c", code], cwd=tmp_path)
+    assert_reproduces(output, "python/dataclass-non-default-after-default")
+    # Python 3.13 adds the other field's name ("... follows default argument 'remote'"); the
+    # quoted text is the part every version prints. kw_only=True (3.10+) is the fix:
+    fixed = code.replace("@dataclass\nclass PaidListing", "@dataclass(kw_only=True)\nclass PaidListing")
+    fixed += "print(PaidListing('Backend dev', salary=1))\n"
+    assert subprocess.run([sys.executable, "-c", fixed], cwd=tmp_path, capture_output=True,
+                          text=True).stdout == "PaidListing(title='Backend dev', remote=False, salary=1)\n"

@@ -1,9 +1,10 @@
-"""Tests for the asyncio.wait, gather(return_exceptions=True) and to_thread examples."""
+"""Tests for the asyncio.wait, gather(return_exceptions=True), to_thread and TaskGroup examples."""
 
 import asyncio
 import time
 
-from async_basics import first_answer, gather_keep_errors, report_without_blocking
+from async_basics import (fetch_all_or_report, fetch_each_safely, first_answer, gather_keep_errors,
+                          report_without_blocking)
 
 
 def test_wait_first_completed_returns_the_fastest_and_cancels_the_rest():
@@ -42,3 +43,14 @@ def test_to_thread_and_run_in_executor_do_not_block_the_loop():
     assert results == ["report ready", "report ready"]
     assert elapsed < 0.55  # the two 0.3 s calls overlapped in two threads
     assert ticks >= 3  # the event loop kept running other tasks meanwhile
+
+
+def test_except_star_catches_the_errors_of_a_task_group():
+    errors = asyncio.run(fetch_all_or_report({"users": 0.05, "jobs": -1}))
+    assert errors == ["jobs is down"]  # users was cancelled, not reported
+    assert asyncio.run(fetch_all_or_report({"users": 0.01})) == []
+
+
+def test_errors_handled_inside_each_task_keep_the_other_results():
+    results = asyncio.run(fetch_each_safely({"users": 0.05, "jobs": -1}))
+    assert results == ["users: ok", "jobs: failed (jobs is down)"]

@@ -1,4 +1,4 @@
-"""Tests for basics.py: list comprehension or map(), and a dataclass that does not validate."""
+"""Tests for basics.py: list comprehension or map(), and what dataclasses check and allow."""
 
 import basics
 
@@ -8,6 +8,13 @@ def test_comprehension_and_map_give_the_same_list():
     assert result["as_ints"] == [52000, 61000, 48000]
     assert result["high"] == [52000, 61000]
     assert result["high_map"] == result["high"]
+
+
+def test_dict_and_set_comprehensions():
+    result = basics.comprehension_and_map()
+    assert result["title_lengths"] == {"Backend dev": 11, "SRE": 3, "Data engineer": 13}
+    assert result["by_slug"] == {"backend-dev": "Backend dev", "data-engineer": "Data engineer"}
+    assert result["first_letters"] == {"B", "S", "D"}
 
 
 def test_map_is_a_one_shot_iterator():
@@ -34,3 +41,21 @@ def test_pydantic_model_validates_and_converts():
     assert JobModel(title="Backend dev", salary="52000").salary == 52000
     with pytest.raises(pydantic.ValidationError):
         JobModel(title="Backend dev", salary="lots")
+
+
+def test_default_factory_gives_each_instance_its_own_list():
+    assert basics.first.tags == ["remote"]
+    assert basics.second.tags == []
+    assert basics.first.tags is not basics.second.tags
+    assert basics.first.skills == ["python"] and basics.first.skills is not basics.second.skills
+
+
+def test_kw_only_subclass_accepts_a_required_field_after_a_default():
+    import dataclasses
+
+    import pytest
+
+    assert basics.paid == basics.PaidListing(title="Backend dev", remote=False, salary=52000)
+    assert [f.name for f in dataclasses.fields(basics.PaidListing)] == ["title", "remote", "salary"]
+    with pytest.raises(TypeError):   # keyword-only: salary cannot be passed by position
+        basics.PaidListing("Backend dev", False, 52000)

@@ -30,3 +30,14 @@ def test_a_failing_mail_server(send, applicant_emails):
         alerts.alert_applicants("Backend Developer", applicant_emails)
     send.assert_called_once_with("ana@example.com", "New job: Backend Developer")
 # --8<-- [end:side-effect]
+
+
+# --8<-- [start:monkeypatch]
+def test_monkeypatch_swaps_in_a_plain_fake(monkeypatch, applicant_emails):
+    sent = []
+    # pytest's monkeypatch sets any value and undoes it after the test; it records no calls itself.
+    monkeypatch.setattr("alerts.send_email", lambda to, subject: sent.append(to))
+    monkeypatch.setenv("ALERTS_FROM", "jobs@example.com")   # environment variables, the same way
+    assert alerts.alert_applicants("Backend Developer", applicant_emails) == 2
+    assert sent == ["ana@example.com", "ben@example.com"]
+# --8<-- [end:monkeypatch]
