@@ -9,6 +9,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+import yaml
 from catalogue import assert_reproduces
 from test_git import commit, git
 
@@ -60,3 +61,32 @@ def test_step_without_uses_or_run(tmp_path):
                      "      - name: Run the tests\n        run: pytest\n")
     assert subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", str(fixed)],
                           capture_output=True, text=True, timeout=120).returncode == 0
+
+
+SSH_KEYGEN = shutil.which("ssh-keygen")
+DEPLOY = Path(__file__).resolve().parents[2] / "recipes" / "cookbook" / "ci" / "deploy.yml"
+
+
+@pytest.mark.skipif(SSH_KEYGEN is None, reason="ssh-keygen not installed")
+def test_ssh_key_without_final_newline(tmp_path):
+    # A private key pasted into a secret without its last line break: OpenSSH 9 with OpenSSL 3
+    # (ubuntu-24.04 runners) refuses to load it, exactly as `ssh -i` and `ssh-add` would.
+    subprocess.run([SSH_KEYGEN, "-q", "-t", "ed25519", "-N", "", "-C", "deploy", "-f", str(tmp_path / "key")],
+                   check=True, timeout=60)
+    secret = (tmp_path / "key").read_text().rstrip("\n")
+    ssh = tmp_path / ".ssh"
+    ssh.mkdir(mode=0o700)
+    pasted = ssh / "id_ed25519"
+    pasted.write_text(secret)
+    pasted.chmod(0o600)
+    broken = subprocess.run([SSH_KEYGEN, "-y", "-f", str(pasted)], capture_output=True, text=True, timeout=60)
+    assert broken.returncode != 0
+    assert_reproduces(broken.stderr.replace(str(pasted), "/home/runner/.ssh/id_ed25519"), "ci/ssh-load-key")
+    # The deploy recipe writes the key with printf '%s\n', which puts the line break back.
+    step = yaml.safe_load(DEPLOY.read_text())["jobs"]["deploy"]["steps"][0]
+    writes_key = next(line for line in step["run"].splitlines() if "$SSH_KEY" in line)
+    pasted.unlink()
+    subprocess.run(["bash", "-e", "-c", writes_key], check=True, timeout=60,
+                   env={"HOME": str(tmp_path), "SSH_KEY": secret, "PATH": "/usr/bin:/bin"})
+    fixed = subprocess.run([SSH_KEYGEN, "-y", "-f", str(pasted)], capture_output=True, text=True, timeout=60)
+    assert fixed.returncode == 0 and fixed.stdout.startswith("ssh-ed25519 ")

@@ -19,7 +19,9 @@ HERE = Path(__file__).resolve().parent.parent
 CI = HERE / "cookbook" / "ci"
 REPO = HERE.parent.parent
 JOBBOARD = HERE.parent / "jobboard"
-WORKFLOWS = ["container-job.yml", "matrix.yml", "deploy.yml", "outputs.yml"]
+WORKFLOWS = ["container-job.yml", "matrix.yml", "deploy.yml", "outputs.yml", "docker-image.yml"]
+# What each job may do with its GITHUB_TOKEN: read the code, and push images for the image recipe.
+EXTRA_PERMISSIONS = {"docker-image.yml": {"packages": "write"}}
 
 
 def load(path: Path):
@@ -44,7 +46,7 @@ def test_workflows_pin_actions_and_read_only_tokens(name):
     workflow = yaml.safe_load(text)
     assert workflow["permissions"] == {}
     for job in workflow["jobs"].values():
-        assert job["permissions"] == {"contents": "read"}
+        assert job["permissions"] == {"contents": "read", **EXTRA_PERMISSIONS.get(name, {})}
     for action, comment in re.findall(r"uses:\s*(\S+)(.*)", text):
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action) and "# v" in comment
 
@@ -138,3 +140,23 @@ def test_outputs_go_through_github_output_not_set_output(tmp_path):
         "GITHUB_OUTPUT": str(out), "GITHUB_SHA": "0123456789abcdef0123456789abcdef01234567", "PATH": "/usr/bin:/bin"})
     name, value = out.read_text().strip().split("=", 1)
     assert (name, value) == ("tag", "jobboard-api:0123456789ab")
+
+
+def test_image_is_pushed_from_main_only_and_reuses_cached_layers():
+    workflow = load(CI / "docker-image.yml")
+    assert workflow[True] == {"push": {"branches": ["main"]}, "pull_request": None}
+    steps = workflow["jobs"]["image"]["steps"]
+    uses = [step["uses"].split("@")[0] for step in steps]
+    # The gha cache needs a BuildKit builder that can export it: setup-buildx-action creates one
+    # (docker-container driver) before the build step runs.
+    assert uses.index("docker/setup-buildx-action") < uses.index("docker/build-push-action")
+    login = steps[uses.index("docker/login-action")]
+    assert login["with"] == {"registry": "ghcr.io", "username": "${{ github.actor }}",
+                             "password": "${{ secrets.GITHUB_TOKEN }}"}
+    build = steps[uses.index("docker/build-push-action")]["with"]
+    # Pull requests build the image too, but neither log in nor push.
+    assert login["if"] == "github.event_name == 'push'" and build["push"] == "${{ github.event_name == 'push' }}"
+    assert build["tags"].startswith("ghcr.io/${{ github.repository }}:")
+    assert build["cache-from"] == "type=gha" and build["cache-to"] == "type=gha,mode=max"
+    # A path context: the build reads the checked-out files, not a second fetch from Git.
+    assert build["context"] == "." and uses[0] == "actions/checkout"

@@ -187,3 +187,52 @@ def test_createsuperuser_without_prompts(monkeypatch):
     call_command(*command, verbosity=0)
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("a-long-test-password")
+
+
+def test_profiled_service_is_opt_in_and_nothing_depends_on_it():
+    tools = yaml.safe_load((COOKBOOK / "compose.tools.yaml").read_text())["services"]
+    base = yaml.safe_load((JOBBOARD / "compose.yaml").read_text())["services"]
+    # Compose's rule: a service without `profiles` always starts; one with profiles starts only
+    # when one of them is active (--profile debug, COMPOSE_PROFILES=debug) or it is named.
+    def started(services, active=()):
+        return {name for name, svc in services.items()
+                if not svc.get("profiles") or set(svc["profiles"]) & set(active)}
+    merged = {**base, **tools}
+    assert started(merged) == set(base)                       # plain `up`: the usual stack
+    assert started(merged, ["debug"]) == set(base) | {"mailpit"}
+    assert not any(svc.get("profiles") for svc in base.values())
+    # A default service that depends_on a profiled one makes plain `up` fail ("depends on
+    # undefined service"), so the optional service stays a leaf.
+    for svc in merged.values():
+        assert "mailpit" not in (svc.get("depends_on") or {})
+    # Like the other published ports, its web UI listens on this machine only.
+    assert tools["mailpit"]["ports"] == ["127.0.0.1:8025:8025"]
+
+
+def test_healthchecks_use_programs_the_images_have():
+    # python:3.11-slim has neither curl nor wget: the web check uses the image's own Python.
+    dockerfile = dict(instructions(JOBBOARD / "Dockerfile"))   # the last FROM: the final stage
+    assert dockerfile["FROM"].startswith("python:3.11-slim")
+    assert "CMD python -c" in dockerfile["HEALTHCHECK"] and "curl" not in dockerfile["HEALTHCHECK"]
+    compose = yaml.safe_load((JOBBOARD / "compose.yaml").read_text())["services"]
+    for name, svc in compose.items():
+        if "healthcheck" in svc:
+            test = " ".join(svc["healthcheck"]["test"])
+            assert "curl" not in test and "wget" not in test, name
+    web = compose["web"]["healthcheck"]["test"]
+    assert web[:3] == ["CMD", "python", "-c"] and "urllib.request.urlopen(" in web[3]
+    # The page's claim: urlopen fails (so python exits with 1) on an error status, not only
+    # on a refused connection.
+    probe = subprocess.run([sys.executable, "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9/')"],
+                           capture_output=True, text=True, timeout=60)
+    assert probe.returncode == 1 and "URLError" in probe.stderr
+
+
+def test_shared_network_is_external_and_keeps_the_default_one():
+    override = yaml.safe_load((COOKBOOK / "compose.shared-network.yaml").read_text())
+    assert override["networks"] == {"shared": {"external": True}}
+    # Listing networks replaces the implicit `default`: without it, web would lose db and redis.
+    assert override["services"]["web"]["networks"] == ["default", "shared"]
+    base = yaml.safe_load((JOBBOARD / "compose.yaml").read_text())
+    assert "networks" not in base["services"]["web"] and "web" in base["services"]
+    assert "docker network create shared" in (COOKBOOK / "compose.shared-network.yaml").read_text()
