@@ -34,6 +34,20 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def installed_python(*names: str) -> str | None:
+    """The first of these interpreters (python3.9, ...) that really runs, on PATH or installed by
+    pyenv, or None: errors whose wording changed between versions are reproduced on both."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+    for name in names:
+        candidates = [shutil.which(name), *sorted(Path.home().glob(f".pyenv/versions/{name[6:]}.*/bin/{name}"))]
+        for path in filter(None, candidates):
+            if subprocess.run([str(path), "-c", "pass"], capture_output=True).returncode == 0:
+                return str(path)
+    return None
+
+
 def require_closed(port: int) -> None:
     """Skip a "connection refused" reproduction when something does listen on that port here."""
     import pytest

@@ -602,7 +602,7 @@ function search(query) {
     // A code name alone (.git, @shared_task) shares its word with many pages; the one whose
     // heading shows it as code may rank low before the second ranking reads it.
     var code = clauses.length === 1 && clauses[0].literal;
-    var read = order.slice(0, code ? READ_ONE * 3 : clauses.length === 1 ? READ_ONE : READ), taken = dict();
+    var read = order.slice(0, (clauses.length === 1 ? READ_ONE : READ) * (code ? 3 : 1)), taken = dict();
     hits = hits.filter(function (hit) {
       var page = pageOf(hit.id);
       if (read.indexOf(page) === -1) return false;

@@ -11,7 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from catalogue import assert_reproduces
+from catalogue import assert_reproduces, installed_python
 
 
 def run(args, cwd):
@@ -59,12 +59,7 @@ def python_312_or_later():
     """A Python 3.12+ that really runs (on PATH or installed by pyenv), or None."""
     if sys.version_info >= (3, 12):
         return sys.executable
-    for name in ("python3.14", "python3.13", "python3.12"):
-        candidates = [shutil.which(name), *sorted(Path.home().glob(f".pyenv/versions/{name[6:]}.*/bin/{name}"))]
-        for path in filter(None, candidates):
-            if subprocess.run([str(path), "-c", "pass"], capture_output=True).returncode == 0:
-                return str(path)
-    return None
+    return installed_python("python3.14", "python3.13", "python3.12")
 
 
 MOCK_SCRIPT = """\

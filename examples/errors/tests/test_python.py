@@ -5,7 +5,6 @@ Each test runs a real interpreter or pip in a subprocess and checks that the quo
 folders made in tmp_path (--no-index).
 """
 import os
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import assert_reproduces
+from catalogue import assert_reproduces, installed_python
 
 PIP_HOME = Path(sysconfig.get_paths()["purelib"])  # where this venv's pip lives
 DEBIAN_PYTHON = Path("/usr/bin/python3")
@@ -140,12 +139,7 @@ def test_relative_import_with_no_known_parent_package(tmp_path):
 
 def python_before_310():
     """A Python 3.8 or 3.9 that really runs (on PATH or installed by pyenv), or skip."""
-    for name in ("python3.9", "python3.8"):
-        candidates = [shutil.which(name), *sorted(Path.home().glob(f".pyenv/versions/{name[6:]}.*/bin/{name}"))]
-        for path in filter(None, candidates):
-            if subprocess.run([str(path), "-c", "pass"], capture_output=True).returncode == 0:
-                return str(path)
-    pytest.skip("needs Python 3.8 or 3.9 (on PATH or in ~/.pyenv/versions)")
+    return installed_python("python3.9", "python3.8") or pytest.skip("needs Python 3.8 or 3.9 (on PATH or in ~/.pyenv/versions)")
 
 
 def test_union_operator_before_python_310(tmp_path):
@@ -216,12 +210,7 @@ NAMES = Path(__file__).resolve().parents[2] / "python"  # examples/python/names.
 
 def python_before_311():
     """A Python 3.8 to 3.10 that really runs (on PATH or installed by pyenv), or None."""
-    for name in ("python3.10", "python3.9", "python3.8"):
-        candidates = [shutil.which(name), *sorted(Path.home().glob(f".pyenv/versions/{name[6:]}.*/bin/{name}"))]
-        for path in filter(None, candidates):
-            if subprocess.run([str(path), "-c", "pass"], capture_output=True).returncode == 0:
-                return str(path)
-    return None
+    return installed_python("python3.10", "python3.9", "python3.8")
 
 
 def test_unbound_local_error(tmp_path):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogue import installed_python   # examples/errors (pytest.ini's pythonpath)
 from cookbook.pythonenv import fstrings, hints
 
 PYTHONENV = Path(__file__).resolve().parents[1] / "cookbook" / "pythonenv"
@@ -145,14 +146,7 @@ def test_editable_install_makes_the_package_importable_from_anywhere(tmp_path):
 
 def older_pythons() -> list[str]:
     """python3.8 and python3.9 where they are installed (on PATH or by pyenv) and really run."""
-    found = []
-    for name in ("python3.8", "python3.9"):
-        candidates = [shutil.which(name), *sorted(Path.home().glob(f".pyenv/versions/{name[6:]}.*/bin/{name}"))]
-        for path in filter(None, candidates):
-            if subprocess.run([str(path), "-c", "pass"], capture_output=True).returncode == 0:
-                found.append(str(path))
-                break
-    return found
+    return [path for path in (installed_python("python3.8"), installed_python("python3.9")) if path]
 
 
 def test_optional_hints_work_here_and_on_older_pythons(tmp_path):
