@@ -134,6 +134,8 @@ def test_the_box_lists_the_pages_while_their_sections_load(page, server):
     for route in held:
         route.continue_()
     wait_for_first_result(page, "/tech/celery/")
+    # Material may draw the list a moment before the items' text (a make test run under load met it).
+    page.locator(".md-search-result__article p").first.wait_for(timeout=5_000)
     assert page.locator(".md-search-result__article p").count(), "the full result shows no snippets"
 
 
