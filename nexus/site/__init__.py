@@ -32,7 +32,7 @@ class Site:
 
 
 def finish(site: Site) -> Site:
-    from . import csp, diagrams, learning, search, theme_css, vendored
-    for step in (vendored.run, theme_css.run, diagrams.run, learning.run, search.run, csp.run):
+    from . import csp, diagrams, frame, learning, search, theme_css, vendored
+    for step in (vendored.run, theme_css.run, diagrams.run, learning.run, search.run, frame.run, csp.run):
         step(site)
     return site
