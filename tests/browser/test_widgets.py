@@ -42,9 +42,43 @@ def test_diagrams_arrive_drawn_and_no_mermaid_is_loaded(page, server, site):
     assert page.evaluate(RENDERED)
     assert not [url for url in requests if "mermaid" in url.rsplit("/", 1)[-1]], requests
     svg = page.locator("div.mermaid > svg").first
+    assert svg.evaluate("e => getComputedStyle(e).visibility") == "visible", "the diagrams' shared stylesheet did not load"
     assert svg.get_attribute("role") == "img"
     assert svg.locator("title").text_content().startswith("Diagram: ")
     assert svg.locator("text, foreignObject").count(), "labels should stay text"
+
+
+def test_diagrams_look_the_same_with_their_styles_shared(page, server, site):
+    """The style rules diagrams of one type share come from one stylesheet (nexus/site/diagrams.py).
+    Each diagram, on every page, in both colour schemes, is pixel for pixel what the stylesheet
+    Mermaid drew it with gives alone: the SVG as drawn (data/diagrams/), swapped in with the shared
+    sheets removed."""
+    from nexus import ROOT
+    from nexus.browser import all_pages
+    from nexus.checks.diagrams import cache_dir
+    schemes = ["default", "slate"]
+
+    def shots():
+        out = []
+        for scheme in schemes:
+            page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+            out += [d.screenshot(animations="disabled") for d in page.locator("div.mermaid").all()]
+        return out
+    pages = [path for path in all_pages(site)
+             if '<div class="mermaid"><svg' in (site / path / "index.html").read_text(encoding="utf-8")]
+    assert len(pages) > 10
+    for path in pages:
+        page.goto(server.url + path, wait_until="load")
+        # The sticky header and the back-to-top button would paint over a diagram scrolled under them.
+        page.add_style_tag(content=".md-header, .md-tabs, .md-top { visibility: hidden !important; }")
+        shared = shots()
+        for key in page.eval_on_selector_all("div.mermaid > svg", "all => all.map(s => s.id)"):
+            drawn = (cache_dir(ROOT) / f"{key.removeprefix('mermaid-')}.svg").read_text(encoding="utf-8")
+            page.evaluate("([id, svg]) => { document.getElementById(id).outerHTML = svg }", [key, drawn])
+        page.evaluate("document.querySelectorAll('link[href*=\"stylesheets/diagrams/\"]').forEach(l => l.remove())")
+        alone = shots()
+        assert len(shared) == len(alone) > 0, path
+        assert [a == b for a, b in zip(shared, alone)] == [True] * len(shared), f"{path}: a diagram looks different"
 
 
 def test_diagram_follows_the_palette_toggle_without_a_reload(page, server, site):
