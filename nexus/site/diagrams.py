@@ -1,11 +1,12 @@
 """After the build: keep data/diagrams/ to the diagrams the pages use, move the style rules the
-diagrams share into one cached stylesheet, and ship Mermaid only when a page left a diagram for the
+diagrams of a type share into one cached stylesheet per type, and ship Mermaid only when a page left a diagram for the
 browser to draw (a new one on a machine without Chromium)."""
 import html
 import os
 import re
 import shutil
 from collections import defaultdict
+from pathlib import Path
 
 from nexus.checks import diagrams
 
@@ -52,14 +53,16 @@ def _ship_mermaid(site):
 # diagrams of one type share go to that type's stylesheet, cached after the first page that has
 # one; each keeps its specificity, as `:is(#_, [type])` counts as an id (the `#_` matches nothing),
 # and its place in the order Mermaid wrote them. A rule one diagram alone has (a classDef) stays
-# inline. Until its sheet has loaded, a diagram is hidden (its style attribute; the sheet's
-# !important rule shows it), not drawn in Mermaid's unstyled black: a stylesheet that instant
-# navigation inserts does not block rendering. No CSS library merges rules across files by
-# specificity and order, so this is written here.
+# inline. The links go first in the content, before the article: instant navigation carries
+# them, and the sanitizer's allowlist for articles need not. Until its sheet has loaded, a diagram is hidden
+# (HIDDEN, beside the links; the sheet's !important rule shows it), not drawn in Mermaid's
+# unstyled black: a stylesheet that instant navigation inserts does not block rendering. No CSS
+# library merges rules across files by specificity and order, so this is written here.
 SHEETS = "assets/stylesheets/diagrams"
 DRAWN = re.compile(r'<svg id="mermaid-(?P<key>[0-9a-f]{16})"[^>]*?\baria-roledescription="(?P<type>[^"]+)"[^>]*>'
                    r'(?:(?!<style>|</svg>).)*?<style>(?P<css>.*?)</style>', re.S)
-FIRST = '<div class="mermaid"><svg'
+CONTENT = re.compile(r'<div class="md-content"[^>]*>')   # the style first in it, as HTML wants
+HIDDEN = "<style>.mermaid>svg:is({}){{visibility:hidden}}</style>"   # only the types a sheet shows
 
 
 def _rules(css: str) -> list[str]:
@@ -100,13 +103,6 @@ def _merged(lists: list[list[str]]) -> list[str] | None:
     return order if len(order) == len(seen) else None
 
 
-def _hidden(opening: str) -> str:
-    tag = opening[:opening.index(">")]
-    if ' style="' in tag:
-        return opening.replace(' style="', ' style="visibility:hidden;', 1)
-    return opening.replace("<svg ", '<svg style="visibility:hidden" ', 1)
-
-
 def share_styles(site):
     pages = {path: path.read_text(encoding="utf-8") for path in site.pages()}
     drawn = defaultdict(dict)   # type -> key -> rules with the scope as "#D"
@@ -139,15 +135,15 @@ def share_styles(site):
         keep = shared.get(kind, set())
         rest = "".join(rule.replace("#D", scope) for rule in drawn[kind][match["key"]] if rule not in keep)
         opening = match[0][:match.start("css") - match.start()]
-        opening = _hidden(opening) if keep else opening
         return (opening + html.escape(rest, quote=False) + "</style>") if rest else opening[:-len("<style>")]
 
     for path, text in pages.items():
         kinds = sorted({match["type"] for match in DRAWN.finditer(text)} & set(shared))
         if not kinds:
             continue
-        links = "".join(f'<link rel="stylesheet" href="{os.path.relpath(site.folder / SHEETS / (kind + ".css"), path.parent)}">'
-                        .replace(os.sep, "/") for kind in kinds)
+        hidden = HIDDEN.format(",".join(f'[aria-roledescription="{kind}"]' for kind in kinds))
+        folder = Path(os.path.relpath(site.folder / SHEETS, path.parent)).as_posix()
+        links = "".join(f'<link rel="stylesheet" href="{folder}/{kind}.css">' for kind in kinds)
         new = DRAWN.sub(inline, text)
-        at = new.index(FIRST)
-        path.write_text(new[:at] + links + new[at:], encoding="utf-8")
+        at = CONTENT.search(new).end()
+        path.write_text(new[:at] + hidden + links + new[at:], encoding="utf-8")

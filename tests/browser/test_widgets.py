@@ -75,7 +75,7 @@ def test_diagrams_look_the_same_with_their_styles_shared(page, server, site):
         for key in page.eval_on_selector_all("div.mermaid > svg", "all => all.map(s => s.id)"):
             drawn = (cache_dir(ROOT) / f"{key.removeprefix('mermaid-')}.svg").read_text(encoding="utf-8")
             page.evaluate("([id, svg]) => { document.getElementById(id).outerHTML = svg }", [key, drawn])
-        page.evaluate("document.querySelectorAll('link[href*=\"stylesheets/diagrams/\"]').forEach(l => l.remove())")
+        page.evaluate("document.querySelectorAll('.md-content > style, link[href*=\"stylesheets/diagrams/\"]').forEach(l => l.remove())")
         alone = shots()
         assert len(shared) == len(alone) > 0, path
         assert [a == b for a, b in zip(shared, alone)] == [True] * len(shared), f"{path}: a diagram looks different"
