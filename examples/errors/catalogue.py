@@ -5,6 +5,9 @@ docs/troubleshooting/ quotes the file with `--8<--`, and a test that triggers th
 `assert_reproduces(output, "<area>/<slug>")`, so the quote can't drift from the real text.
 """
 import socket
+import subprocess
+import sys
+import textwrap
 import traceback
 from pathlib import Path
 
@@ -55,3 +58,13 @@ def require_closed(port: int) -> None:
         probe.settimeout(2)
         if probe.connect_ex(("127.0.0.1", port)) == 0:
             pytest.skip(f"something listens on 127.0.0.1:{port} here")
+
+
+def run_script(tmp_path: Path, code: str, timeout: int = 60) -> tuple[int, str]:
+    """Exit code, and stdout and stderr together as the learner's terminal shows them, of
+    `python script.py` in a fresh interpreter (warnings printed at exit included)."""
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent(code))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    return result.returncode, result.stdout

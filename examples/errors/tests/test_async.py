@@ -7,19 +7,10 @@ server on 127.0.0.1 that the script starts itself.
 """
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 from catalogue import assert_reproduces
-
-
-def run(tmp_path, code, timeout=60):
-    """stdout and stderr of `python script.py`, together, as the learner's terminal shows them."""
-    script = tmp_path / "script.py"
-    script.write_text(textwrap.dedent(code))
-    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, timeout=timeout)
-    return result.returncode, result.stdout
+from catalogue import run_script as run
 
 
 def test_coroutine_never_awaited(tmp_path):

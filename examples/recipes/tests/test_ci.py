@@ -19,7 +19,8 @@ HERE = Path(__file__).resolve().parent.parent
 CI = HERE / "cookbook" / "ci"
 REPO = HERE.parent.parent
 JOBBOARD = HERE.parent / "jobboard"
-WORKFLOWS = ["container-job.yml", "matrix.yml", "deploy.yml", "outputs.yml", "docker-image.yml"]
+WORKFLOWS = ["container-job.yml", "matrix.yml", "deploy.yml", "outputs.yml", "docker-image.yml",
+             "concurrency.yml", "paths.yml", "artifacts.yml", "secret-if.yml"]   # the last four: test_ci_more.py
 # What each job may do with its GITHUB_TOKEN: read the code, and push images for the image recipe.
 EXTRA_PERMISSIONS = {"docker-image.yml": {"packages": "write"}}
 
