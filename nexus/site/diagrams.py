@@ -1,6 +1,6 @@
 """After the build: keep data/diagrams/ to the diagrams the pages use, move the style rules the
-diagrams of a type share into one cached stylesheet per type, and ship Mermaid only when a page left a diagram for the
-browser to draw (a new one on a machine without Chromium)."""
+diagrams of a type share into one cached stylesheet per type, and ship Mermaid only when a page
+left a diagram for the browser to draw (a new one on a machine without Chromium)."""
 import html
 import os
 import re
@@ -16,16 +16,13 @@ LOADER = "assets/javascripts/mermaid-loader.js"
 
 
 def run(site):
-    used, left = set(), []
-    for path in site.pages():
-        text = path.read_text(encoding="utf-8")
-        used |= set(USED.findall(text))
-        if LEFT in text:
-            left.append(path.relative_to(site.folder).as_posix())
+    pages = {path: path.read_text(encoding="utf-8") for path in site.pages()}
+    used = {key for text in pages.values() for key in USED.findall(text)}
+    left = [path for path, text in pages.items() if LEFT in text]
     if used and not site.partial and diagrams.cache_dir(site.root).is_dir():
         diagrams.prune(used, site.root)
     if used and not site.partial:
-        share_styles(site)
+        share_styles(site, pages)
     if not left:
         (site.folder / LOADER).unlink(missing_ok=True)
         return
@@ -103,13 +100,13 @@ def _merged(lists: list[list[str]]) -> list[str] | None:
     return order if len(order) == len(seen) else None
 
 
-def share_styles(site):
-    pages = {path: path.read_text(encoding="utf-8") for path in site.pages()}
+def share_styles(site, pages):
     drawn = defaultdict(dict)   # type -> key -> rules with the scope as "#D"
     for text in pages.values():
         for match in DRAWN.finditer(text):
             scope = f"#mermaid-{match['key']}"
-            drawn[match["type"]][match["key"]] = [rule.replace(scope, "#D") for rule in _rules(html.unescape(match["css"]))]
+            rules = _rules(html.unescape(match["css"]))
+            drawn[match["type"]][match["key"]] = [rule.replace(scope, "#D") for rule in rules]
     shared = {}   # type -> its rules in its sheet
     shutil.rmtree(site.folder / SHEETS, ignore_errors=True)
     for kind, by_key in sorted(drawn.items()):

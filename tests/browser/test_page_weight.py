@@ -12,6 +12,7 @@ import yaml
 
 from nexus import ROOT, pagekinds
 from nexus.browser import PHONE, mark_document, new_context, same_document
+from nexus.site.diagrams import SHEETS
 
 BUDGETS = yaml.safe_load((ROOT / "data/budgets.yml").read_text(encoding="utf-8"))["pages"]
 
@@ -32,15 +33,14 @@ def first_visit(browser, server, path):
     return sum(size for _, _, size in log), {path: size for path, _, size in log}
 
 
-SHEET = re.compile(r'<link rel="stylesheet" href="[^"]*(assets/stylesheets/diagrams/[^"/]+\.css)">')
+SHEET = re.compile(r'<link rel="stylesheet" href="[^"]*(' + SHEETS + r'/[^"/]+\.css)">')
 
 
 def diagram_sheets(site, page) -> int:
     """Gzipped bytes of the diagram stylesheets a page links (nexus/site/diagrams.py): loaded by
     that page, not by every page."""
-    import gzip
     html = (site / page.path / "index.html").read_text(encoding="utf-8")
-    return sum(len(gzip.compress((site / sheet).read_bytes(), 6)) for sheet in set(SHEET.findall(html)))
+    return sum(pagekinds.gzip_size((site / sheet).read_bytes()) for sheet in set(SHEET.findall(html)))
 
 
 def test_first_visit_to_every_kind_of_page_stays_within_budget(browser, server, site):
@@ -50,14 +50,15 @@ def test_first_visit_to_every_kind_of_page_stays_within_budget(browser, server, 
     for path, page in chosen.items():
         total, files = first_visit(browser, server, path)
         measured[path] = total
-        shared.add(total - page.html_gzip - sum(size for file, size in files.items() if "/stylesheets/diagrams/" in file))
+        shared.add(total - page.html_gzip - sum(size for file, size in files.items() if f"/{SHEETS}/" in file))
     over = {path: total for path, total in measured.items() if total > BUDGETS["first_visit_bytes"]}
     assert not over, f"first visits over {BUDGETS['first_visit_bytes']} bytes: {over}"
     # Every page: its own HTML and diagram stylesheets, plus the most that the measured pages loaded
     # besides theirs.
     rest = max(shared)
     weight = {page.path: page.html_gzip + diagram_sheets(site, page) + rest for page in pagekinds.pages(site)}
-    extrapolated = [f"{path} {total / 1024:.1f} KB" for path, total in weight.items() if total > BUDGETS["first_visit_bytes"]]
+    extrapolated = [f"{path} {total / 1024:.1f} KB" for path, total in weight.items()
+                    if total > BUDGETS["first_visit_bytes"]]
     assert not extrapolated, f"first visits over budget (HTML + {rest} shared bytes): {extrapolated}"
 
 
@@ -94,6 +95,6 @@ def test_a_click_fetches_the_target_page_html_only(page, server, site):
         # fetched with the first page of that type only, and only by a page that links it.
         html = (site / target[len(server.prefix):] / "index.html").read_text(encoding="utf-8")
         sheets = {(path, size) for path, size in fetched
-                  if "/assets/stylesheets/diagrams/" in path and path.rsplit("/", 1)[-1] in html}
+                  if f"/{SHEETS}/" in path and path.rsplit("/", 1)[-1] in html}
         assert fetched - sheets == {(target, expected)}, \
             f"a click to {target} fetched {sorted(fetched)}, not its HTML ({expected} bytes)"

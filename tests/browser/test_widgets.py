@@ -42,7 +42,7 @@ def test_diagrams_arrive_drawn_and_no_mermaid_is_loaded(page, server, site):
     assert page.evaluate(RENDERED)
     assert not [url for url in requests if "mermaid" in url.rsplit("/", 1)[-1]], requests
     svg = page.locator("div.mermaid > svg").first
-    assert svg.evaluate("e => getComputedStyle(e).visibility") == "visible", "the diagrams' shared stylesheet did not load"
+    assert svg.evaluate("e => getComputedStyle(e).visibility") == "visible", "its shared stylesheet did not load"
     assert svg.get_attribute("role") == "img"
     assert svg.locator("title").text_content().startswith("Diagram: ")
     assert svg.locator("text, foreignObject").count(), "labels should stay text"
@@ -56,6 +56,7 @@ def test_diagrams_look_the_same_with_their_styles_shared(page, server, site):
     from nexus import ROOT
     from nexus.browser import all_pages
     from nexus.checks.diagrams import cache_dir
+    from nexus.site.diagrams import SHEETS
     schemes = ["default", "slate"]
 
     def shots():
@@ -75,7 +76,8 @@ def test_diagrams_look_the_same_with_their_styles_shared(page, server, site):
         for key in page.eval_on_selector_all("div.mermaid > svg", "all => all.map(s => s.id)"):
             drawn = (cache_dir(ROOT) / f"{key.removeprefix('mermaid-')}.svg").read_text(encoding="utf-8")
             page.evaluate("([id, svg]) => { document.getElementById(id).outerHTML = svg }", [key, drawn])
-        page.evaluate("document.querySelectorAll('.md-content > style, link[href*=\"stylesheets/diagrams/\"]').forEach(l => l.remove())")
+        added = f'.md-content > style, link[href*="{SHEETS}/"]'   # what nexus/site/diagrams.py added
+        page.evaluate("s => document.querySelectorAll(s).forEach(e => e.remove())", added)
         alone = shots()
         assert len(shared) == len(alone) > 0, path
         assert [a == b for a, b in zip(shared, alone)] == [True] * len(shared), f"{path}: a diagram looks different"
